@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
@@ -19,13 +21,35 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedServersTest {
 
     @Test
     void shouldRoundTripARecordThroughTheKafkaBroker() throws Exception {
-        try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(0, 1);
-                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+        try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(1)) {
+            assertRoundTrip(kafka);
+        }
+    }
+
+    @Test
+    void shouldServeKafkaOnTheAskedPortFromAFormattedLogDirectory(@TempDir Path logs) throws Exception {
+        int port = freePort();
+        try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.startOnPorts(port, freePort(), 1, logs)) {
+            assertThat(kafka.bootstrapServers()).isEqualTo("localhost:" + port);
+            assertRoundTrip(kafka);
+        }
+        assertThat(logs.resolve("meta.properties")).exists();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void assertRoundTrip(EmbeddedKafkaServer kafka) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         kafka.bootstrapServers(),
                         ProducerConfig.ACKS_CONFIG,

@@ -106,7 +106,7 @@ public final class RealServers {
     }
 
     private static Kafka embeddedKafka() {
-        EmbeddedKafkaServer server = EmbeddedKafkaServer.start(0, 3);
+        EmbeddedKafkaServer server = EmbeddedKafkaServer.start(3);
         stopOnExit(server::close);
         return new Kafka(server.bootstrapServers());
     }

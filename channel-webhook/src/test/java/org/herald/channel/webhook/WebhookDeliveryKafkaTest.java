@@ -1,0 +1,314 @@
+package org.herald.channel.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.herald.events.delivery.DeliveryRequested;
+import org.herald.events.delivery.DeliveryState;
+import org.herald.events.delivery.DeliveryStatusChanged;
+import org.herald.events.delivery.DeliveryTarget;
+import org.herald.events.delivery.Recipient;
+import org.herald.events.topic.EventTypes;
+import org.herald.events.topic.Topics;
+import org.herald.sandbox.ProviderSandbox;
+import org.herald.sandbox.inbox.ReceivedRequest;
+import org.herald.sealing.SecretSealer;
+import org.herald.testservers.RealServers;
+import org.herald.transport.EventJson;
+import org.herald.transport.EventPublisher;
+import org.herald.transport.EventReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service as deployed: real Kafka and Redis, and the provider sandbox in the same JVM as the
+ * target, reached over real HTTP on loopback.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "herald.sealing.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+            "herald.outbound.allow-private-networks=true",
+            "herald.events.partitions=3",
+            "herald.webhook.retry.attempts=3",
+            "herald.webhook.retry.initial-delay=200ms",
+            "herald.webhook.retry.multiplier=1.5"
+        })
+@DirtiesContext
+class WebhookDeliveryKafkaTest {
+
+    private static final String DLT = Topics.DELIVERIES_WEBHOOK.name() + ".dlt";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static ProviderSandbox sandbox;
+    private static TopicTap tap;
+
+    private final EventReader reader = new EventReader();
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    SecretSealer sealer;
+
+    @Autowired
+    KafkaOperations<String, byte[]> kafka;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        RealServers.registerKafka(registry);
+        RealServers.registerRedis(registry);
+    }
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = ProviderSandbox.start();
+    }
+
+    @BeforeEach
+    void tapOnceTheTopicsExist() {
+        if (tap == null) {
+            tap = TopicTap.on(Topics.DELIVERY_STATUS.name(), DLT);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        sandbox.close();
+        tap.close();
+        tap = null;
+    }
+
+    @Test
+    void shouldPostTheHiflowBodyAndReportSendingThenDelivered() {
+        DeliveryRequested request = delivery("demo-" + random(4), null);
+
+        publish(request, request.recipient().id());
+
+        awaitFinal(request);
+        assertThat(statuses(request))
+                .extracting(DeliveryStatusChanged::state, DeliveryStatusChanged::attempt, DeliveryStatusChanged::reason)
+                .containsExactly(tuple(DeliveryState.SENDING, 1, null), tuple(DeliveryState.DELIVERED, 1, null));
+        assertThat(statuses(request)).allSatisfy(status -> {
+            assertThat(status.messageId()).isEqualTo(request.messageId());
+            assertThat(status.accountId()).isEqualTo(request.accountId());
+            assertThat(status.channel()).isEqualTo("webhook");
+        });
+        List<ReceivedRequest> posts = posts(request);
+        assertThat(posts).hasSize(1);
+        ReceivedRequest post = posts.get(0);
+        assertThat(post.method()).isEqualTo("POST");
+        assertThat(post.path()).isEqualTo("/hiflow/" + request.recipient().id() + "?key=SECRET");
+        assertThat(post.body())
+                .isEqualTo("{\"title\":\"服务器告警\",\"content\":\"<b>disk</b> 95%\","
+                        + "\"icon\":\"http://localhost:8080/assets/herald-icon.png\","
+                        + "\"url\":\"http://localhost:8080/m/" + request.messageId() + "\","
+                        + "\"shortCode\":\"" + request.messageId() + "\"}");
+        assertThat(post.header("Idempotency-Key")).isEqualTo(request.deliveryId());
+        assertThat(post.header("Content-Type")).isEqualTo("application/json");
+        assertThat(post.status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldNotPostARedeliveredRequestTwice() {
+        DeliveryRequested request = delivery("twice-" + random(4), null);
+        DeliveryRequested marker = delivery("marker-" + random(4), null);
+
+        publish(request, request.recipient().id());
+        publish(request, request.recipient().id());
+        // Same key, same partition: once the marker is through, so is the copy before it.
+        publish(marker, request.recipient().id());
+
+        awaitFinal(marker);
+        assertThat(posts(request)).hasSize(1);
+        assertThat(statuses(request))
+                .extracting(DeliveryStatusChanged::state)
+                .containsExactly(DeliveryState.SENDING, DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void shouldExpireADeliveryWhoseDeadlinePassedWithoutPostingIt() {
+        DeliveryRequested request = delivery("late-" + random(4), Instant.now().minusSeconds(60));
+
+        publish(request, request.recipient().id());
+
+        awaitFinal(request);
+        DeliveryStatusChanged expired = statuses(request).get(0);
+        assertThat(statuses(request)).hasSize(1);
+        assertThat(expired.state()).isEqualTo(DeliveryState.EXPIRED);
+        assertThat(expired.reason()).startsWith("deadline ").contains("passed before attempt 1");
+        assertThat(posts(request)).isEmpty();
+    }
+
+    @Test
+    void shouldRetryATargetAnswering500AndDeliverOnceItRecovers() {
+        DeliveryRequested request = delivery("flaky-" + random(4), null);
+        sandbox.behaviour().failNext("hiflow", request.recipient().id(), 2, 500);
+
+        publish(request, request.recipient().id());
+
+        awaitFinal(request);
+        assertThat(statuses(request))
+                .extracting(DeliveryStatusChanged::state, DeliveryStatusChanged::attempt)
+                .containsExactly(
+                        tuple(DeliveryState.SENDING, 1),
+                        tuple(DeliveryState.RETRYING, 1),
+                        tuple(DeliveryState.SENDING, 2),
+                        tuple(DeliveryState.RETRYING, 2),
+                        tuple(DeliveryState.SENDING, 3),
+                        tuple(DeliveryState.DELIVERED, 3));
+        assertThat(statuses(request).get(1).reason()).isEqualTo("target answered HTTP 500");
+        assertThat(posts(request)).extracting(ReceivedRequest::status).containsExactly(200, 500, 500);
+        assertThat(posts(request))
+                .extracting(post -> post.header("Idempotency-Key"))
+                .containsOnly(request.deliveryId());
+    }
+
+    @Test
+    void shouldGiveUpAfterTheLastAttemptAndDeadLetterTheRequest() {
+        DeliveryRequested request = delivery("down-" + random(4), null);
+        sandbox.behaviour().failNext("hiflow", request.recipient().id(), 10, 503);
+
+        publish(request, request.recipient().id());
+
+        awaitFinal(request);
+        List<DeliveryStatusChanged> statuses = statuses(request);
+        assertThat(statuses)
+                .extracting(DeliveryStatusChanged::state)
+                .containsExactly(
+                        DeliveryState.SENDING,
+                        DeliveryState.RETRYING,
+                        DeliveryState.SENDING,
+                        DeliveryState.RETRYING,
+                        DeliveryState.SENDING,
+                        DeliveryState.FAILED);
+        assertThat(statuses.get(5).reason()).isEqualTo("target answered HTTP 503; gave up after 3 attempts");
+        assertThat(posts(request)).hasSize(3);
+        await().atMost(WAIT).until(() -> tap.records(DLT).stream()
+                .anyMatch(record -> request.deliveryId().equals(TopicTap.header(record, "ce_id"))));
+
+        // A request dead-lettered by an internal error, behind it on the same partition: once it is
+        // reported, the dead-letter handler has seen the one that gave up, and reported it only once.
+        DeliveryRequested broken = delivery("broken-" + random(4), null);
+        deadLetter(broken, request.recipient().id(), IllegalStateException.class);
+        awaitFinal(broken);
+        assertThat(statuses(broken))
+                .extracting(DeliveryStatusChanged::state, DeliveryStatusChanged::reason)
+                .containsExactly(
+                        tuple(DeliveryState.FAILED, "delivery stopped by an internal error (IllegalStateException)"));
+        assertThat(statuses(request))
+                .filteredOn(status -> status.state().isFinal())
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldFailAtOnceWhenTheTargetRefusesTheRequest() {
+        DeliveryRequested request = delivery("gone-" + random(4), null);
+        sandbox.behaviour().failNext("hiflow", request.recipient().id(), 1, 404);
+
+        publish(request, request.recipient().id());
+
+        awaitFinal(request);
+        assertThat(statuses(request))
+                .extracting(DeliveryStatusChanged::state, DeliveryStatusChanged::reason)
+                .containsExactly(
+                        tuple(DeliveryState.SENDING, null), tuple(DeliveryState.FAILED, "target answered HTTP 404"));
+        assertThat(posts(request)).hasSize(1);
+    }
+
+    private DeliveryRequested delivery(String hook, Instant deadline) {
+        String shortCode = random(16);
+        String url = sandbox.baseUrl() + "/hiflow/" + hook + "?key=SECRET";
+        return new DeliveryRequested(
+                shortCode + "-webhook-" + hook,
+                shortCode,
+                UUID.randomUUID(),
+                "webhook",
+                new Recipient("webhook", hook),
+                new DeliveryTarget(
+                        "HIFLOW",
+                        hook,
+                        sealer.seal(url),
+                        Map.of("icon", "http://localhost:8080/assets/herald-icon.png")),
+                "服务器告警",
+                "<b>disk</b> 95%",
+                "html",
+                "http://localhost:8080/m/" + shortCode,
+                deadline,
+                Instant.now());
+    }
+
+    private void publish(DeliveryRequested request, String key) {
+        publisher.publishAndWait(
+                Topics.DELIVERIES_WEBHOOK,
+                EventTypes.DELIVERY_REQUESTED,
+                key,
+                request.deliveryId(),
+                request,
+                Duration.ofSeconds(10));
+    }
+
+    /** What the listener's error handler does with a request that failed by a bug. */
+    private void deadLetter(DeliveryRequested request, String key, Class<? extends Exception> failure) {
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(DLT, null, key, EventJson.mapper().writeValueAsBytes(request));
+        record.headers()
+                .add("ce_specversion", bytes("1.0"))
+                .add("ce_id", bytes(request.deliveryId()))
+                .add("ce_type", bytes(EventTypes.DELIVERY_REQUESTED.ceType()))
+                .add("ce_source", bytes("/herald/test"))
+                .add("content-type", bytes("application/json"))
+                .add(KafkaHeaders.DLT_EXCEPTION_FQCN, bytes(ListenerExecutionFailedException.class.getName()))
+                .add(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN, bytes(failure.getName()));
+        kafka.send(record).join();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void awaitFinal(DeliveryRequested request) {
+        await().atMost(WAIT).until(() -> statuses(request).stream()
+                .anyMatch(status -> status.state().isFinal()));
+    }
+
+    private List<DeliveryStatusChanged> statuses(DeliveryRequested request) {
+        return tap.records(Topics.DELIVERY_STATUS.name()).stream()
+                .map(record -> reader.read(Topics.DELIVERY_STATUS, record).data())
+                .filter(status -> status.deliveryId().equals(request.deliveryId()))
+                .toList();
+    }
+
+    private static List<ReceivedRequest> posts(DeliveryRequested request) {
+        String path = "/hiflow/" + request.recipient().id() + "?";
+        return sandbox.inbox().all().stream()
+                .filter(received -> received.path().startsWith(path))
+                .toList();
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(value);
+        return HexFormat.of().formatHex(value);
+    }
+}

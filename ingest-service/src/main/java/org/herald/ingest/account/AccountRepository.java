@@ -1,0 +1,139 @@
+package org.herald.ingest.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts and their webhook configurations in PostgreSQL. */
+@Repository
+public class AccountRepository implements AccountDirectory {
+
+    private final JdbcClient jdbc;
+
+    public AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** pushplus tokens are lowercase hex; an imported token typed in capitals is the same token. */
+    static String tokenHash(String token) {
+        return Credentials.hash(token.trim().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public Optional<Account> findByToken(String token) {
+        return jdbc.sql("select * from accounts where token_hash = :hash")
+                .param("hash", tokenHash(token))
+                .query(AccountRepository::account)
+                .optional();
+    }
+
+    @Override
+    public Optional<Account> findById(UUID accountId) {
+        return jdbc.sql("select * from accounts where id = :id")
+                .param("id", accountId)
+                .query(AccountRepository::account)
+                .optional();
+    }
+
+    /** The account and its secret-key hash, for the open API's key exchange. */
+    public Optional<AccountSecret> findSecretByToken(String token) {
+        return jdbc.sql("select * from accounts where token_hash = :hash")
+                .param("hash", tokenHash(token))
+                .query((rs, row) -> new AccountSecret(account(rs, row), rs.getString("secret_key_hash")))
+                .optional();
+    }
+
+    /** @return false when the token is already taken */
+    public boolean insert(Account account, String token, String secretKey) {
+        return jdbc.sql(
+                                """
+                        insert into accounts (id, name, token_hash, secret_key_hash, default_channel, default_option,
+                                              callback_url, created_at)
+                        values (:id, :name, :tokenHash, :secretKeyHash, :defaultChannel, :defaultOption,
+                                :callbackUrl, :createdAt)
+                        on conflict (token_hash) do nothing
+                        """)
+                        .param("id", account.id())
+                        .param("name", account.name())
+                        .param("tokenHash", tokenHash(token))
+                        .param("secretKeyHash", Credentials.hash(secretKey))
+                        .param("defaultChannel", account.defaultChannel())
+                        .param("defaultOption", account.defaultOption())
+                        .param("callbackUrl", account.callbackUrl())
+                        .param("createdAt", utc(account.createdAt()))
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public Optional<Webhook> findWebhook(UUID accountId, String code) {
+        return jdbc.sql("select * from webhooks where account_id = :accountId and code = :code")
+                .param("accountId", accountId)
+                .param("code", code)
+                .query(AccountRepository::webhook)
+                .optional();
+    }
+
+    /** @return the stored webhook, or empty when the account already has one with that code */
+    public Optional<Webhook> insertWebhook(
+            UUID accountId, String code, String name, int type, String sealedUrl, Instant createdAt) {
+        return jdbc.sql(
+                        """
+                        insert into webhooks (account_id, code, name, type, url, created_at)
+                        values (:accountId, :code, :name, :type, :url, :createdAt)
+                        on conflict (account_id, code) do nothing
+                        returning *
+                        """)
+                .param("accountId", accountId)
+                .param("code", code)
+                .param("name", name)
+                .param("type", type)
+                .param("url", sealedUrl)
+                .param("createdAt", utc(createdAt))
+                .query(AccountRepository::webhook)
+                .optional();
+    }
+
+    public boolean deleteWebhook(UUID accountId, String code) {
+        return jdbc.sql("delete from webhooks where account_id = :accountId and code = :code")
+                        .param("accountId", accountId)
+                        .param("code", code)
+                        .update()
+                == 1;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("default_channel"),
+                rs.getString("default_option"),
+                rs.getString("callback_url"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static Webhook webhook(ResultSet rs, int row) throws SQLException {
+        return new Webhook(
+                rs.getLong("id"),
+                rs.getObject("account_id", UUID.class),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getInt("type"),
+                rs.getString("url"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** An account with the hash of its secret key. */
+    public record AccountSecret(Account account, String secretKeyHash) {}
+}

@@ -1,0 +1,137 @@
+package org.herald.ingest.account;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.herald.ingest.api.Channels;
+import org.herald.ingest.api.HttpAddress;
+import org.herald.ingest.api.PushplusException;
+import org.herald.sealing.SecretSealer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Creating accounts and their webhook configurations. */
+@Service
+public class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+    private static final Pattern TOKEN = Pattern.compile("[0-9a-fA-F]{32}");
+    /** Codes end up in delivery ids and Kafka keys, so they stay plain. */
+    private static final Pattern WEBHOOK_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private static final int MAX_NAME_LENGTH = 100;
+
+    private final AccountRepository accounts;
+    private final SecretSealer sealer;
+    private final Clock clock;
+
+    public AccountService(AccountRepository accounts, SecretSealer sealer, Clock clock) {
+        this.accounts = accounts;
+        this.sealer = sealer;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an account. The token and secret key are answered once and stored only hashed.
+     *
+     * @param token an existing pushplus token to import (32 hex), or null to generate one
+     */
+    public CreatedAccount create(
+            String name, String token, String defaultChannel, String defaultOption, String callbackUrl) {
+        String accountName = required("name", name);
+        if (accountName.length() > MAX_NAME_LENGTH) {
+            throw PushplusException.invalid("name长度不能超过" + MAX_NAME_LENGTH + "个字符");
+        }
+        String sendToken;
+        if (blank(token)) {
+            sendToken = Credentials.randomHex(16);
+        } else if (TOKEN.matcher(token.trim()).matches()) {
+            sendToken = token.trim().toLowerCase(Locale.ROOT);
+        } else {
+            throw PushplusException.invalid("token必须是32位十六进制字符");
+        }
+        String channel = blank(defaultChannel) ? null : defaultChannel.trim();
+        if (channel != null && !Channels.KNOWN.contains(channel)) {
+            throw PushplusException.invalid("不支持的渠道: " + channel);
+        }
+        String callback = blank(callbackUrl) ? null : HttpAddress.require("callbackUrl", callbackUrl.trim());
+        String secretKey = Credentials.randomHex(32);
+        Account account = new Account(
+                UUID.randomUUID(),
+                accountName,
+                channel,
+                blank(defaultOption) ? null : defaultOption.trim(),
+                callback,
+                clock.instant());
+        if (!accounts.insert(account, sendToken, secretKey)) {
+            throw PushplusException.invalid("token已存在");
+        }
+        log.info("account {} created ({})", account.id(), blank(token) ? "generated token" : "imported token");
+        return new CreatedAccount(account.id(), sendToken, secretKey);
+    }
+
+    /** Adds a webhook configuration; its URL is sealed before it is stored. */
+    public Webhook addWebhook(String accountId, String code, String name, Integer type, String url) {
+        UUID id = parseAccountId(accountId);
+        if (accounts.findById(id).isEmpty()) {
+            throw PushplusException.invalid("账户不存在");
+        }
+        String webhookCode = required("webhookCode", code);
+        if (!WEBHOOK_CODE.matcher(webhookCode).matches()) {
+            throw PushplusException.invalid("webhookCode只能包含字母、数字、下划线和短横线，最长64个字符");
+        }
+        String webhookName = blank(name) ? webhookCode : name.trim();
+        if (webhookName.length() > MAX_NAME_LENGTH) {
+            throw PushplusException.invalid("webhookName长度不能超过" + MAX_NAME_LENGTH + "个字符");
+        }
+        if (type == null) {
+            throw PushplusException.invalid("webhookType不能为空");
+        }
+        WebhookType webhookType = WebhookType.of(type)
+                .orElseThrow(() -> PushplusException.invalid("暂不支持的webhookType: " + type + "（目前支持7 腾讯轻联HiFlow、9 集简云）"));
+        String webhookUrl = HttpAddress.require("webhookUrl", required("webhookUrl", url));
+        Optional<Webhook> stored = accounts.insertWebhook(
+                id, webhookCode, webhookName, webhookType.code(), sealer.seal(webhookUrl), clock.instant());
+        Webhook webhook = stored.orElseThrow(() -> PushplusException.invalid("webhookCode已存在: " + webhookCode));
+        log.info(
+                "webhook {} ({}) added to account {}: {}",
+                webhookCode,
+                webhookType.targetType(),
+                id,
+                HttpAddress.redacted(webhookUrl));
+        return webhook;
+    }
+
+    public void deleteWebhook(String accountId, String code) {
+        UUID id = parseAccountId(accountId);
+        if (!accounts.deleteWebhook(id, code)) {
+            throw PushplusException.invalid("webhook配置不存在: " + code);
+        }
+    }
+
+    private static UUID parseAccountId(String accountId) {
+        try {
+            return UUID.fromString(accountId);
+        } catch (IllegalArgumentException e) {
+            throw PushplusException.invalid("账户不存在");
+        }
+    }
+
+    private static String required(String field, String value) {
+        if (blank(value)) {
+            throw PushplusException.invalid(field + "不能为空");
+        }
+        return value.trim();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** What account creation answers: the only time the token and secret key are shown. */
+    public record CreatedAccount(UUID accountId, String token, String secretKey) {}
+}

@@ -1,0 +1,27 @@
+package org.herald.ingest.dispatch;
+
+import java.time.Clock;
+import org.herald.ingest.IngestProperties;
+import org.herald.ingest.account.AccountDirectory;
+import org.herald.ingest.message.MessageRepository;
+import org.herald.sealing.SecretSealer;
+import org.herald.transport.EventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class DispatchConfiguration {
+
+    @Bean
+    Dispatcher dispatcher(
+            MessageRepository messages,
+            AccountDirectory accounts,
+            SecretSealer sealer,
+            EventPublisher publisher,
+            TransactionTemplate transactions,
+            IngestProperties properties,
+            Clock clock) {
+        return new Dispatcher(messages, accounts, sealer, publisher, transactions, properties, clock);
+    }
+}

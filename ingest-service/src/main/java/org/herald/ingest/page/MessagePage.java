@@ -1,0 +1,95 @@
+package org.herald.ingest.page;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.herald.ingest.message.MessageRecord;
+
+/**
+ * The message detail page that WeChat cards and robot messages link to. Content is shown as text:
+ * every tag is escaped (rendering per template comes later), line breaks are kept by CSS.
+ */
+public final class MessagePage {
+
+    static final String SENDER = "Herald";
+    static final String ICON = "/assets/herald-icon.png";
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private static final String STYLE =
+            """
+            :root{color-scheme:light dark}
+            body{margin:0;background:#f4f5f7;color:#1f2329;font:16px/1.6 -apple-system,BlinkMacSystemFont,"Segoe UI",\
+            "PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif}
+            main{max-width:720px;margin:0 auto;padding:24px 16px}
+            article{background:#fff;border-radius:12px;padding:24px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+            h1{font-size:22px;line-height:1.4;margin:0 0 12px;word-break:break-word}
+            .meta{display:flex;align-items:center;gap:8px;color:#8f959e;font-size:14px;margin-bottom:20px}
+            .meta img{width:20px;height:20px;border-radius:4px}
+            .sender{color:#3370ff;font-weight:600}
+            .content{white-space:pre-wrap;word-break:break-word;overflow-wrap:anywhere}
+            .empty{text-align:center;color:#8f959e;padding:48px 0}
+            @media (prefers-color-scheme:dark){body{background:#17181a;color:#e6e6e6}article{background:#232427}}
+            """;
+
+    private MessagePage() {}
+
+    public static String render(MessageRecord message) {
+        String title = message.title() == null ? "" : message.title();
+        StringBuilder html = new StringBuilder(512 + message.content().length() * 2);
+        head(html, title.isBlank() ? SENDER + " 消息" : title);
+        html.append("<main><article>\n");
+        if (!title.isBlank()) {
+            html.append("<h1>").append(escape(title)).append("</h1>\n");
+        }
+        html.append("<div class=\"meta\"><img src=\"")
+                .append(ICON)
+                .append("\" alt=\"\"><span class=\"sender\">")
+                .append(SENDER)
+                .append("</span><time datetime=\"")
+                .append(message.createdAt())
+                .append("\">")
+                .append(TIME.format(message.createdAt()))
+                .append("</time></div>\n");
+        html.append("<div class=\"content\">").append(escape(message.content())).append("</div>\n");
+        html.append("</article></main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    public static String notFound() {
+        StringBuilder html = new StringBuilder(1024);
+        head(html, "消息不存在");
+        html.append("<main><article class=\"empty\"><h1>消息不存在</h1>")
+                .append("<p>消息可能已被删除，或链接有误。</p></article></main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void head(StringBuilder html, String title) {
+        html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>")
+                .append(escape(title))
+                .append("</title>\n<link rel=\"icon\" type=\"image/png\" href=\"")
+                .append(ICON)
+                .append("\">\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+    }
+
+    /** Escapes text for HTML element content and attribute values. */
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

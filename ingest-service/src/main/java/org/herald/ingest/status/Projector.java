@@ -1,0 +1,132 @@
+package org.herald.ingest.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.herald.events.delivery.DeliveryStatusChanged;
+import org.herald.events.message.MessageCompleted;
+import org.herald.events.topic.EventTypes;
+import org.herald.events.topic.Topics;
+import org.herald.ingest.account.Account;
+import org.herald.ingest.account.AccountDirectory;
+import org.herald.ingest.message.DeliveryRecord;
+import org.herald.ingest.message.MessageRecord;
+import org.herald.ingest.message.MessageRepository;
+import org.herald.transport.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Keeps the read model in step with {@code herald.delivery-status} and announces a message once
+ * all its deliveries are final. The completion flag is set only after the broker acknowledged
+ * MessageCompleted, so a crash in between publishes it again on redelivery (consumers de-duplicate
+ * by its event id, the messageId) and a completed message is never left unannounced.
+ */
+public final class Projector {
+
+    private static final Logger log = LoggerFactory.getLogger(Projector.class);
+
+    private final MessageRepository messages;
+    private final AccountDirectory accounts;
+    private final EventPublisher publisher;
+    private final TransactionOperations transactions;
+    private final Duration publishTimeout;
+    private final Clock clock;
+
+    public Projector(
+            MessageRepository messages,
+            AccountDirectory accounts,
+            EventPublisher publisher,
+            TransactionOperations transactions,
+            Duration publishTimeout,
+            Clock clock) {
+        this.messages = messages;
+        this.accounts = accounts;
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.publishTimeout = publishTimeout;
+        this.clock = clock;
+    }
+
+    public void apply(DeliveryStatusChanged change) {
+        Optional<MessageCompleted> completion = transactions.execute(status -> project(change));
+        if (completion == null || completion.isEmpty()) {
+            return;
+        }
+        MessageCompleted completed = completion.get();
+        publisher.publishAndWait(
+                Topics.MESSAGES_COMPLETED,
+                EventTypes.MESSAGE_COMPLETED,
+                completed.messageId(),
+                completed.messageId(),
+                completed,
+                publishTimeout);
+        messages.markCompletionPublished(completed.messageId());
+        log.info("message {} completed with status {}", completed.messageId(), completed.sendStatus());
+    }
+
+    private Optional<MessageCompleted> project(DeliveryStatusChanged change) {
+        Optional<MessageRecord> found = messages.lock(change.messageId());
+        if (found.isEmpty()) {
+            // Not dispatched by this ingest (or its database was reset): nothing to project onto.
+            log.warn("status {} for unknown message {} ignored", change.state(), change.messageId());
+            return Optional.empty();
+        }
+        MessageRecord message = found.get();
+        List<DeliveryRecord> deliveries = new ArrayList<>(messages.deliveries(message.shortCode()));
+        int index = indexOf(deliveries, change.deliveryId());
+        if (index < 0) {
+            log.warn("status {} for unknown delivery {} ignored", change.state(), change.deliveryId());
+        } else {
+            DeliveryRecord current = deliveries.get(index);
+            if (DeliveryProgress.isForward(current.state(), current.attempt(), change.state(), change.attempt())) {
+                DeliveryRecord advanced = current.advancedTo(
+                        change.state(),
+                        change.attempt(),
+                        change.reason(),
+                        change.occurredAt() == null ? clock.instant() : change.occurredAt());
+                messages.update(advanced);
+                deliveries.set(index, advanced);
+            }
+        }
+        DeliveryProgress.Outcome outcome = DeliveryProgress.outcome(deliveries);
+        if (outcome.status() != message.status() || !outcome.errorMessage().equals(message.errorMessage())) {
+            Instant updatedAt = outcome.completedAt() != null
+                    ? outcome.completedAt()
+                    : change.occurredAt() != null ? change.occurredAt() : clock.instant();
+            messages.updateStatus(message.shortCode(), outcome.status(), outcome.errorMessage(), updatedAt);
+        }
+        if (!outcome.isFinal() || message.completionPublished()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MessageCompleted(
+                message.shortCode(),
+                message.accountId(),
+                outcome.status(),
+                outcome.errorMessage(),
+                outcome.delivered(),
+                outcome.failed(),
+                callbackUrl(message),
+                outcome.completedAt()));
+    }
+
+    private String callbackUrl(MessageRecord message) {
+        if (message.callbackUrl() != null) {
+            return message.callbackUrl();
+        }
+        return accounts.findById(message.accountId()).map(Account::callbackUrl).orElse(null);
+    }
+
+    private static int indexOf(List<DeliveryRecord> deliveries, String deliveryId) {
+        for (int i = 0; i < deliveries.size(); i++) {
+            if (deliveries.get(i).deliveryId().equals(deliveryId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
