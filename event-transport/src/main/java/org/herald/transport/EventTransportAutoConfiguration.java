@@ -2,14 +2,12 @@ package org.herald.transport;
 
 import java.time.Clock;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.herald.events.topic.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,7 +16,6 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -99,13 +96,7 @@ public class EventTransportAutoConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics heraldTopics(EventTransportProperties properties) {
-        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .flatMap(topic -> java.util.stream.Stream.of(topic.name(), topic.name() + ".dlt"))
-                .map(name -> TopicBuilder.name(name)
-                        .partitions(properties.partitions())
-                        .replicas(properties.replicationFactor())
-                        .build())
-                .toArray(NewTopic[]::new));
+    TopicCreator heraldTopics(KafkaAdmin admin, EventTransportProperties properties) {
+        return new TopicCreator(admin, properties);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,10 +26,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(classes = EventTransportKafkaTest.Config.class, properties = "herald.events.source=/herald/test")
+@SpringBootTest(
+        classes = EventTransportKafkaTest.Config.class,
+        properties = {"herald.events.source=/herald/test", "herald.events.partitions=2"})
 class EventTransportKafkaTest {
 
     @ImportAutoConfiguration({EventTransportAutoConfiguration.class, KafkaAutoConfiguration.class})
@@ -87,6 +91,26 @@ class EventTransportKafkaTest {
         ReceivedEvent<AccountEvent> received =
                 reader.read(Topics.ACCOUNT_EVENTS, readOne(Topics.ACCOUNT_EVENTS.name(), "frd-1"));
         assertThat(received.data()).isEqualTo(friend);
+    }
+
+    @Autowired
+    KafkaAdmin admin;
+
+    @Test
+    void shouldCreateEveryTopicAndNeverResizeAnExistingOne() throws Exception {
+        new TopicCreator(admin, new EventTransportProperties("/herald/test", 9, (short) 1))
+                .afterSingletonsInstantiated();
+
+        try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
+            var names = Topics.ALL.stream().map(topic -> topic.name()).toList();
+            var topics = client.describeTopics(names).allTopicNames().get();
+            assertThat(topics.keySet()).containsAll(names);
+            assertThat(topics.get(Topics.MESSAGES.name()).partitions()).hasSize(2);
+            assertThat(client.describeTopics(List.of(Topics.MESSAGES.name() + ".dlt"))
+                            .allTopicNames()
+                            .get())
+                    .isNotEmpty();
+        }
     }
 
     @Test

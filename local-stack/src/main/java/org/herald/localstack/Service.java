@@ -31,28 +31,28 @@ enum Service {
     Map<String, String> environment(LocalStackSettings settings, LocalSecrets secrets) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(settings.port(port)));
-        String kafka = "localhost:" + settings.port(KAFKA_PORT);
         String postgres = "jdbc:postgresql://localhost:" + settings.port(POSTGRES_PORT) + "/";
+        if (this == INGEST_SERVICE || this == CHANNEL_WEBHOOK || this == CALLBACK_SERVICE) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + settings.port(KAFKA_PORT));
+            // Whichever service starts first creates the topics: all must ask for the same count.
+            env.put("HERALD_KAFKA_PARTITIONS", "3");
+        }
         switch (this) {
             case PROVIDER_SANDBOX -> {}
             case INGEST_SERVICE -> {
-                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
                 env.put("DB_URL", postgres + "herald_ingest");
                 database(env);
                 env.put("HERALD_SEALING_KEY", secrets.sealingKey());
                 env.put("HERALD_ADMIN_KEY", secrets.adminKey());
                 env.put("HERALD_PUBLIC_BASE_URL", "http://localhost:" + settings.port(API_GATEWAY.port));
-                env.put("HERALD_KAFKA_PARTITIONS", "3");
             }
             case CHANNEL_WEBHOOK -> {
-                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
                 redis(env, settings);
                 env.put("HERALD_SEALING_KEY", secrets.sealingKey());
                 // The demo webhook and callback receivers are the sandbox on loopback.
                 env.put("HERALD_OUTBOUND_ALLOW_PRIVATE", "true");
             }
             case CALLBACK_SERVICE -> {
-                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
                 env.put("DB_URL", postgres + "herald_callback");
                 database(env);
                 env.put("HERALD_OUTBOUND_ALLOW_PRIVATE", "true");

@@ -66,7 +66,8 @@ class ComposeFileTest {
                     "REDIS_HOST",
                     "REDIS_PORT",
                     "HERALD_SEALING_KEY",
-                    "HERALD_OUTBOUND_ALLOW_PRIVATE"),
+                    "HERALD_OUTBOUND_ALLOW_PRIVATE",
+                    "HERALD_KAFKA_PARTITIONS"),
             "channel-sms",
             Set.of("SERVER_PORT", "KAFKA_BOOTSTRAP_SERVERS", "REDIS_HOST", "REDIS_PORT", "HERALD_SEALING_KEY"),
             "channel-mail",
@@ -78,7 +79,8 @@ class ComposeFileTest {
                     "DB_URL",
                     "DB_USER",
                     "DB_PASSWORD",
-                    "HERALD_OUTBOUND_ALLOW_PRIVATE"));
+                    "HERALD_OUTBOUND_ALLOW_PRIVATE",
+                    "HERALD_KAFKA_PARTITIONS"));
 
     /** Secrets have no default anywhere: compose must refuse to start without them. */
     private static final Set<String> REQUIRED_SECRETS = Set.of("HERALD_SEALING_KEY", "HERALD_ADMIN_KEY");
