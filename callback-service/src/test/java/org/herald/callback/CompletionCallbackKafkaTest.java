@@ -15,6 +15,7 @@ import org.herald.events.topic.Topics;
 import org.herald.sandbox.ProviderSandbox;
 import org.herald.sandbox.inbox.ReceivedRequest;
 import org.herald.testservers.RealServers;
+import org.herald.testservers.TopicTap;
 import org.herald.transport.EventPublisher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,11 +4,11 @@ import org.herald.callback.sending.CallbackProperties;
 import org.herald.callback.sending.RetryLaterException;
 import org.herald.events.topic.Topics;
 import org.herald.transport.EventTransportProperties;
+import org.herald.transport.retry.RetryTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
-import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 
 /**
  * Retry topics {@code herald.messages.completed.callback-service.retry-N}, then
@@ -21,21 +21,14 @@ class CompletionRetryConfiguration {
     @Bean
     RetryTopicConfiguration completionRetryTopics(
             KafkaOperations<String, byte[]> kafka, CallbackProperties properties, EventTransportProperties transport) {
-        CallbackProperties.Retry retry = properties.retry();
-        return RetryTopicConfigurationBuilder.newInstance()
-                .includeTopic(Topics.MESSAGES_COMPLETED.name())
-                .maxAttempts(retry.attempts())
-                .exponentialBackoff(
-                        retry.initialDelay().toMillis(),
-                        retry.multiplier(),
-                        retry.maxDelay().toMillis())
-                .retryOn(RetryLaterException.class)
-                .retryTopicSuffix(".callback-service.retry")
-                .dltSuffix(".dlt")
-                .suffixTopicsWithIndexValues()
-                .autoCreateTopicsWith(transport.partitions(), transport.replicationFactor())
-                .dltHandlerMethod(MessageCompletedListener.BEAN_NAME, MessageCompletedListener.DEAD_LETTER_METHOD)
-                .doNotRetryOnDltFailure()
-                .create(kafka);
+        return RetryTopics.configure(
+                kafka,
+                Topics.MESSAGES_COMPLETED,
+                ".callback-service.retry",
+                properties.retry().schedule(),
+                RetryLaterException.class,
+                MessageCompletedListener.BEAN_NAME,
+                MessageCompletedListener.DEAD_LETTER_METHOD,
+                transport);
     }
 }

@@ -1,9 +1,6 @@
 package org.herald.callback.completion;
 
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.herald.callback.sending.CallbackAttempts;
 import org.herald.callback.sending.CallbackGaveUpException;
 import org.herald.callback.sending.CallbackOutcome;
 import org.herald.callback.sending.CallbackSender;
@@ -12,10 +9,11 @@ import org.herald.events.message.MessageCompleted;
 import org.herald.events.topic.Topics;
 import org.herald.transport.EventReader;
 import org.herald.transport.ReceivedEvent;
+import org.herald.transport.retry.DeadLetter;
+import org.herald.transport.retry.RetryAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +44,7 @@ public class MessageCompletedListener {
         if (!wantsCallback(event.data())) {
             return;
         }
-        CallbackOutcome outcome = sender.send(MessageComplate.request(event), CallbackAttempts.of(record));
+        CallbackOutcome outcome = sender.send(MessageComplate.request(event), RetryAttempts.of(record));
         switch (outcome.kind()) {
             case RETRY_LATER -> throw new RetryLaterException(outcome.reason());
             case GAVE_UP -> throw new CallbackGaveUpException(outcome.reason());
@@ -56,28 +54,26 @@ public class MessageCompletedListener {
 
     /** The last stop of a completion on {@code herald.messages.completed.dlt}. */
     public void onDeadLetter(ConsumerRecord<String, byte[]> record) {
-        // Records forwarded from a retry topic carry kafka_exception-*, those sent straight from
-        // the event's topic kafka_dlt-exception-*.
-        String cause = header(record, KafkaHeaders.EXCEPTION_CAUSE_FQCN, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
-        String exception = header(record, KafkaHeaders.EXCEPTION_FQCN, KafkaHeaders.DLT_EXCEPTION_FQCN);
-        String gaveUp = CallbackGaveUpException.class.getName();
-        if (gaveUp.equals(cause) || gaveUp.equals(exception)) {
+        DeadLetter deadLetter = DeadLetter.of(record);
+        if (deadLetter.causedBy(CallbackGaveUpException.class)) {
             log.warn("callback for completion at key {} dead-lettered after its last attempt", record.key());
             return;
         }
-        String failure = cause != null ? cause : exception;
-        String simpleName = failure == null ? "unknown" : failure.substring(failure.lastIndexOf('.') + 1);
+        String simpleName = deadLetter.failureName();
         try {
             ReceivedEvent<MessageCompleted> event = reader.read(Topics.MESSAGES_COMPLETED, record);
             if (wantsCallback(event.data())) {
                 String eventId = MessageComplate.request(event).eventId();
                 sender.abandon(eventId, "callback stopped by an internal error (" + simpleName + ")");
-                log.error("callback for event {} dead-lettered by an internal error ({})", eventId, failure);
+                log.error(
+                        "callback for event {} dead-lettered by an internal error ({})",
+                        eventId,
+                        deadLetter.failureName());
             }
         } catch (RuntimeException e) {
             log.error(
                     "unreadable completion dead-lettered from {}-{}@{} ({}): {}",
-                    header(record, KafkaHeaders.ORIGINAL_TOPIC, KafkaHeaders.DLT_ORIGINAL_TOPIC),
+                    deadLetter.originalTopic(),
                     record.partition(),
                     record.offset(),
                     simpleName,
@@ -87,15 +83,5 @@ public class MessageCompletedListener {
 
     private static boolean wantsCallback(MessageCompleted completed) {
         return completed.callbackUrl() != null && !completed.callbackUrl().isBlank();
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String... names) {
-        for (String name : names) {
-            Header header = record.headers().lastHeader(name);
-            if (header != null && header.value() != null) {
-                return new String(header.value(), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 }

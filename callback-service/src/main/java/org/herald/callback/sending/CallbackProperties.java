@@ -1,6 +1,7 @@
 package org.herald.callback.sending;
 
 import java.time.Duration;
+import org.herald.transport.retry.RetrySchedule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,6 +26,10 @@ public record CallbackProperties(@DefaultValue Retry retry) {
             if (attempts < 1) {
                 throw new IllegalArgumentException("herald.callback.retry.attempts must be at least 1");
             }
+        }
+
+        public RetrySchedule schedule() {
+            return new RetrySchedule(attempts, initialDelay, multiplier, maxDelay);
         }
     }
 }

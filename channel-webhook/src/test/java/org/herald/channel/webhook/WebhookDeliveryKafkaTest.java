@@ -24,6 +24,7 @@ import org.herald.sandbox.ProviderSandbox;
 import org.herald.sandbox.inbox.ReceivedRequest;
 import org.herald.sealing.SecretSealer;
 import org.herald.testservers.RealServers;
+import org.herald.testservers.TopicTap;
 import org.herald.transport.EventJson;
 import org.herald.transport.EventPublisher;
 import org.herald.transport.EventReader;

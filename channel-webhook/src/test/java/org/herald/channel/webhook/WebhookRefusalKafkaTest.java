@@ -20,6 +20,7 @@ import org.herald.events.topic.EventTypes;
 import org.herald.events.topic.Topics;
 import org.herald.sealing.SecretSealer;
 import org.herald.testservers.RealServers;
+import org.herald.testservers.TopicTap;
 import org.herald.transport.EventPublisher;
 import org.herald.transport.EventReader;
 import org.junit.jupiter.api.AfterAll;

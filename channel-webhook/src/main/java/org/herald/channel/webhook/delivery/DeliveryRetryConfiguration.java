@@ -3,12 +3,12 @@ package org.herald.channel.webhook.delivery;
 import org.herald.events.topic.Topics;
 import org.herald.transport.EventTransportProperties;
 import org.herald.transport.PublishFailedException;
+import org.herald.transport.retry.RetryTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
-import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
 import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -42,22 +42,15 @@ class DeliveryRetryConfiguration extends RetryTopicConfigurationSupport {
     @Bean
     RetryTopicConfiguration webhookRetryTopics(
             KafkaOperations<String, byte[]> kafka, WebhookProperties properties, EventTransportProperties transport) {
-        WebhookProperties.Retry retry = properties.retry();
-        return RetryTopicConfigurationBuilder.newInstance()
-                .includeTopic(Topics.DELIVERIES_WEBHOOK.name())
-                .maxAttempts(retry.attempts())
-                .exponentialBackoff(
-                        retry.initialDelay().toMillis(),
-                        retry.multiplier(),
-                        retry.maxDelay().toMillis())
-                .retryOn(RetryLaterException.class)
-                .retryTopicSuffix(".retry")
-                .dltSuffix(".dlt")
-                .suffixTopicsWithIndexValues()
-                .autoCreateTopicsWith(transport.partitions(), transport.replicationFactor())
-                .dltHandlerMethod(WebhookDeliveryListener.BEAN_NAME, WebhookDeliveryListener.DEAD_LETTER_METHOD)
-                .doNotRetryOnDltFailure()
-                .create(kafka);
+        return RetryTopics.configure(
+                kafka,
+                Topics.DELIVERIES_WEBHOOK,
+                ".retry",
+                properties.retry().schedule(),
+                RetryLaterException.class,
+                WebhookDeliveryListener.BEAN_NAME,
+                WebhookDeliveryListener.DEAD_LETTER_METHOD,
+                transport);
     }
 
     @Bean

@@ -1,15 +1,14 @@
 package org.herald.channel.webhook.delivery;
 
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.topic.Topics;
 import org.herald.transport.EventReader;
+import org.herald.transport.retry.DeadLetter;
+import org.herald.transport.retry.RetryAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +37,7 @@ public class WebhookDeliveryListener {
     public void on(ConsumerRecord<String, byte[]> record) {
         DeliveryRequested request =
                 reader.read(Topics.DELIVERIES_WEBHOOK, record).data();
-        DeliveryOutcome outcome = service.deliver(request, DeliveryAttempts.of(record));
+        DeliveryOutcome outcome = service.deliver(request, RetryAttempts.of(record));
         switch (outcome.kind()) {
             case RETRY_LATER -> throw new RetryLaterException(outcome.reason());
             case GAVE_UP -> throw new DeliveryGaveUpException(outcome.reason());
@@ -48,43 +47,31 @@ public class WebhookDeliveryListener {
 
     /** The last stop of a request on {@code herald.deliveries.webhook.dlt}. */
     public void onDeadLetter(ConsumerRecord<String, byte[]> record) {
-        // Records forwarded from a retry topic carry kafka_exception-*, those sent straight from
-        // the delivery topic kafka_dlt-exception-*.
-        String cause = header(record, KafkaHeaders.EXCEPTION_CAUSE_FQCN, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
-        String exception = header(record, KafkaHeaders.EXCEPTION_FQCN, KafkaHeaders.DLT_EXCEPTION_FQCN);
-        String gaveUp = DeliveryGaveUpException.class.getName();
-        if (gaveUp.equals(cause) || gaveUp.equals(exception)) {
+        DeadLetter deadLetter = DeadLetter.of(record);
+        if (deadLetter.causedBy(DeliveryGaveUpException.class)) {
             log.warn("delivery request at key {} dead-lettered after its last attempt", record.key());
             return;
         }
-        String failure = cause != null ? cause : exception;
-        String simpleName = failure == null ? "unknown" : failure.substring(failure.lastIndexOf('.') + 1);
+        String simpleName = deadLetter.failureName();
         try {
             DeliveryRequested request =
                     reader.read(Topics.DELIVERIES_WEBHOOK, record).data();
             service.abandon(
                     request,
-                    Math.max(1, DeliveryAttempts.of(record) - 1),
+                    Math.max(1, RetryAttempts.of(record) - 1),
                     "delivery stopped by an internal error (" + simpleName + ")");
-            log.error("delivery {} dead-lettered by an internal error ({})", request.deliveryId(), failure);
+            log.error(
+                    "delivery {} dead-lettered by an internal error ({})",
+                    request.deliveryId(),
+                    deadLetter.failureName());
         } catch (RuntimeException e) {
             log.error(
                     "unreadable delivery request dead-lettered from {}-{}@{} ({}): {}",
-                    header(record, KafkaHeaders.ORIGINAL_TOPIC, KafkaHeaders.DLT_ORIGINAL_TOPIC),
+                    deadLetter.originalTopic(),
                     record.partition(),
                     record.offset(),
                     simpleName,
                     e.getMessage());
         }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String... names) {
-        for (String name : names) {
-            Header header = record.headers().lastHeader(name);
-            if (header != null && header.value() != null) {
-                return new String(header.value(), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 }

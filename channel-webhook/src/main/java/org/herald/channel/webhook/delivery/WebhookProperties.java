@@ -1,6 +1,7 @@
 package org.herald.channel.webhook.delivery;
 
 import java.time.Duration;
+import org.herald.transport.retry.RetrySchedule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -33,6 +34,10 @@ public record WebhookProperties(
             if (attempts < 1) {
                 throw new IllegalArgumentException("herald.webhook.retry.attempts must be at least 1");
             }
+        }
+
+        public RetrySchedule schedule() {
+            return new RetrySchedule(attempts, initialDelay, multiplier, maxDelay);
         }
     }
 }

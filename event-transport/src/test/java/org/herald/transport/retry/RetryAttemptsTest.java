@@ -1,4 +1,4 @@
-package org.herald.channel.webhook.delivery;
+package org.herald.transport.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,11 @@ import java.nio.ByteBuffer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-class DeliveryAttemptsTest {
+class RetryAttemptsTest {
 
     @Test
     void shouldCountARecordOnTheDeliveryTopicAsTheFirstAttempt() {
-        assertThat(DeliveryAttempts.of(record())).isEqualTo(1);
+        assertThat(RetryAttempts.of(record())).isEqualTo(1);
     }
 
     @Test
@@ -19,7 +19,7 @@ class DeliveryAttemptsTest {
         record.headers()
                 .add("retry_topic-attempts", ByteBuffer.allocate(4).putInt(3).array());
 
-        assertThat(DeliveryAttempts.of(record)).isEqualTo(3);
+        assertThat(RetryAttempts.of(record)).isEqualTo(3);
     }
 
     @Test
@@ -27,7 +27,7 @@ class DeliveryAttemptsTest {
         ConsumerRecord<String, byte[]> record = record();
         record.headers().add("retry_topic-attempts", new byte[] {2});
 
-        assertThat(DeliveryAttempts.of(record)).isEqualTo(2);
+        assertThat(RetryAttempts.of(record)).isEqualTo(2);
     }
 
     private static ConsumerRecord<String, byte[]> record() {

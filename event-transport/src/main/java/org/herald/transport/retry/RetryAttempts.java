@@ -1,20 +1,20 @@
-package org.herald.channel.webhook.delivery;
+package org.herald.transport.retry;
 
 import java.nio.ByteBuffer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.retrytopic.RetryTopicHeaders;
 
-/** Which attempt a record on the delivery topic or one of its retry topics is. */
-final class DeliveryAttempts {
+/** Which attempt a record on an event topic or one of its retry topics is. */
+public final class RetryAttempts {
 
-    private DeliveryAttempts() {}
+    private RetryAttempts() {}
 
     /**
-     * 1 on the delivery topic; on a retry topic, the attempt spring-kafka counted when forwarding it
+     * 1 on the event's own topic; on a retry topic, the attempt spring-kafka counted when forwarding it
      * (on the dead-letter topic: one more than the attempts made).
      */
-    static int of(ConsumerRecord<?, ?> record) {
+    public static int of(ConsumerRecord<?, ?> record) {
         Header header = record.headers().lastHeader(RetryTopicHeaders.DEFAULT_HEADER_ATTEMPTS);
         if (header == null || header.value() == null) {
             return 1;

@@ -1,4 +1,4 @@
-package org.herald.callback;
+package org.herald.testservers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,10 +13,9 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.herald.testservers.RealServers;
 
 /** Reads topics from their beginning in the background, so tests can look at what was published. */
-final class TopicTap implements AutoCloseable {
+public final class TopicTap implements AutoCloseable {
 
     private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
     private final KafkaConsumer<String, byte[]> consumer;
@@ -41,15 +40,15 @@ final class TopicTap implements AutoCloseable {
     }
 
     /** Call only once the topics exist, or the broker may create them with its own defaults. */
-    static TopicTap on(String... topics) {
+    public static TopicTap on(String... topics) {
         return new TopicTap(List.of(topics));
     }
 
-    List<ConsumerRecord<String, byte[]>> records(String topic) {
+    public List<ConsumerRecord<String, byte[]>> records(String topic) {
         return records.stream().filter(record -> record.topic().equals(topic)).toList();
     }
 
-    static String header(ConsumerRecord<?, ?> record, String name) {
+    public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
