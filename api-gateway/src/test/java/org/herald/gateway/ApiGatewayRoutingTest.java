@@ -167,6 +167,14 @@ class ApiGatewayRoutingTest {
     }
 
     @Test
+    void shouldNotOfferTheCircuitBreakerFallbackAsAnInterface() throws Exception {
+        HttpResponse<String> response = get("/fallback/busy");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"code\":404,\"msg\":\"接口不存在: /fallback/busy\",\"data\":null}");
+    }
+
+    @Test
     void shouldAnswerUnknownPathOfAnyMethodWithPushplus404() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(gateway("/nothing/here"))

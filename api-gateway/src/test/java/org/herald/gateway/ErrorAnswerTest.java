@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import org.herald.gateway.error.Envelope;
 import org.herald.gateway.error.ErrorAnswer;
+import org.herald.gateway.limit.BodyTooLargeException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -52,5 +53,24 @@ class ErrorAnswerTest {
 
         assertThat(answer.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.body()).isEqualTo(BUSY);
+    }
+
+    @Test
+    void shouldAnswerBusyFromTheFallbackWithTheTimeoutStatusOnlyWhenTheBackendWasTooSlow() {
+        assertThat(ErrorAnswer.busy(new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "timeout")))
+                .isEqualTo(new ErrorAnswer(HttpStatus.GATEWAY_TIMEOUT, BUSY));
+        assertThat(ErrorAnswer.busy(new RuntimeException(new java.util.concurrent.TimeoutException())))
+                .isEqualTo(new ErrorAnswer(HttpStatus.GATEWAY_TIMEOUT, BUSY));
+        assertThat(ErrorAnswer.busy(new ConnectException("Connection refused")))
+                .isEqualTo(new ErrorAnswer(HttpStatus.SERVICE_UNAVAILABLE, BUSY));
+        assertThat(ErrorAnswer.busy(null)).isEqualTo(new ErrorAnswer(HttpStatus.SERVICE_UNAVAILABLE, BUSY));
+    }
+
+    @Test
+    void shouldNameTheLimitOfATooLargeBody() {
+        ErrorAnswer answer = ErrorAnswer.of("POST", "/send", new BodyTooLargeException(1048576));
+
+        assertThat(answer.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(answer.body()).isEqualTo(new Envelope(999, "请求体过大，最大1048576字节", null));
     }
 }

@@ -6,10 +6,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -31,12 +34,22 @@ final class RecordingBackend implements AutoCloseable {
 
     static final String ANSWER = "{\"code\":200,\"msg\":\"请求成功\",\"data\":\"0123456789abcdef0123456789abcdef\"}";
 
-    private final HttpServer server;
+    private final String name;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final Map<String, String> extraAnswerHeaders = new ConcurrentHashMap<>();
+    private volatile Duration answerDelay = Duration.ZERO;
+    private final InetSocketAddress address;
+    private volatile HttpServer server;
 
     private RecordingBackend(String name) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
+        this.name = name;
+        this.server = listen(new InetSocketAddress("127.0.0.1", 0));
+        this.address = server.getAddress();
+    }
+
+    private HttpServer listen(InetSocketAddress address) throws IOException {
+        HttpServer listening = HttpServer.create(address, 0);
+        listening.createContext("/", exchange -> {
             try (exchange) {
                 Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 headers.putAll(exchange.getRequestHeaders());
@@ -46,16 +59,23 @@ final class RecordingBackend implements AutoCloseable {
                         exchange.getRequestURI().getRawQuery(),
                         headers,
                         exchange.getRequestBody().readAllBytes()));
+                Thread.sleep(answerDelay.toMillis());
                 byte[] answer = ANSWER.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
                 exchange.getResponseHeaders().add("X-Backend", name);
+                extraAnswerHeaders.forEach(exchange.getResponseHeaders()::add);
                 exchange.sendResponseHeaders(200, answer.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(answer);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
-        server.start();
+        // Several threads, so that a deliberately slow answer does not hold up the next request.
+        listening.setExecutor(Executors.newCachedThreadPool());
+        listening.start();
+        return listening;
     }
 
     static RecordingBackend start(String name) {
@@ -76,11 +96,11 @@ final class RecordingBackend implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + address.getPort();
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return address.getPort();
     }
 
     Received next() throws InterruptedException {
@@ -97,6 +117,31 @@ final class RecordingBackend implements AutoCloseable {
 
     void clear() {
         received.clear();
+        extraAnswerHeaders.clear();
+        answerDelay = Duration.ZERO;
+    }
+
+    /** Holds every answer back this long, as an overloaded backend would. */
+    void answerAfter(Duration delay) {
+        answerDelay = delay;
+    }
+
+    void answerWithHeader(String name, String value) {
+        extraAnswerHeaders.put(name, value);
+    }
+
+    /** Stops listening: connections to its port are refused until {@link #restart()}. */
+    void stop() {
+        server.stop(0);
+    }
+
+    /** Listens again on the same port, as a restarted backend would. */
+    void restart() {
+        try {
+            server = listen(address);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not restart the " + name + " backend", e);
+        }
     }
 
     @Override
