@@ -4,45 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BodySizeLimitTest {
+class BodySizeLimitTest extends IngestBackedGatewayTest {
 
     private static final int LIMIT = 1048576;
     private static final String TOO_LARGE = "{\"code\":999,\"msg\":\"请求体过大，最大1048576字节\",\"data\":null}";
-    private static final RecordingBackend ingest = RecordingBackend.start("ingest");
-
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @Value("${local.server.port}")
-    int port;
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("INGEST_URL", ingest::url);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        ingest.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        ingest.clear();
-    }
 
     @Test
     void shouldForwardABodyOfExactlyTheLimit() throws Exception {

@@ -5,47 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.herald.gateway.RecordingBackend.Received;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RequestIdTest {
-
-    private static final RecordingBackend ingest = RecordingBackend.start("ingest");
-
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @Value("${local.server.port}")
-    int port;
+class RequestIdTest extends IngestBackedGatewayTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("INGEST_URL", ingest::url);
         registry.add("CHANNEL_WECHAT_URL", RecordingBackend::deadUrl);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        ingest.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        ingest.clear();
     }
 
     @Test

@@ -3,43 +3,14 @@ package org.herald.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SecurityHeadersTest {
-
-    private static final RecordingBackend ingest = RecordingBackend.start("ingest");
-
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @Value("${local.server.port}")
-    int port;
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("INGEST_URL", ingest::url);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        ingest.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        ingest.clear();
-    }
+class SecurityHeadersTest extends IngestBackedGatewayTest {
 
     @Test
     void shouldHardenARelayedAnswer() throws Exception {
