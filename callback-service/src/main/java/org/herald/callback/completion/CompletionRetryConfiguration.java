@@ -25,7 +25,7 @@ class CompletionRetryConfiguration {
                 kafka,
                 Topics.MESSAGES_COMPLETED,
                 ".callback-service.retry",
-                properties.retry().schedule(),
+                properties.retry(),
                 RetryLaterException.class,
                 MessageCompletedListener.BEAN_NAME,
                 MessageCompletedListener.DEAD_LETTER_METHOD,

@@ -46,7 +46,7 @@ class DeliveryRetryConfiguration extends RetryTopicConfigurationSupport {
                 kafka,
                 Topics.DELIVERIES_WEBHOOK,
                 ".retry",
-                properties.retry().schedule(),
+                properties.retry(),
                 RetryLaterException.class,
                 WebhookDeliveryListener.BEAN_NAME,
                 WebhookDeliveryListener.DEAD_LETTER_METHOD,
