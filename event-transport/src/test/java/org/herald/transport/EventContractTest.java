@@ -73,6 +73,7 @@ class EventContractTest {
                                         "HIFLOW",
                                         "hiflow1",
                                         "v1:q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=",
+                                        null,
                                         Map.of()),
                                 "构建完成",
                                 "main 构建成功",

@@ -41,9 +41,27 @@ public final class OutboundHttp implements AutoCloseable {
      */
     public OutboundResponse post(String url, Map<String, String> headers, byte[] body, String contentType)
             throws IOException {
+        return send("POST", url, headers, body, contentType);
+    }
+
+    /**
+     * Sends a request with any method. A GET or HEAD carries no body ({@code body} and
+     * {@code contentType} are ignored); other methods send {@code body}, empty when null.
+     *
+     * @throws RefusedUrlException the URL, or an address its host resolves to, is refused
+     * @throws IOException the request failed on the network
+     */
+    public OutboundResponse send(
+            String method, String url, Map<String, String> headers, byte[] body, String contentType)
+            throws IOException {
         HttpUrl checked = guard.check(url);
+        boolean bodiless = "GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method);
+        RequestBody requestBody = bodiless
+                ? null
+                : RequestBody.create(
+                        body == null ? new byte[0] : body, contentType == null ? null : MediaType.get(contentType));
         Request.Builder request =
-                new Request.Builder().url(checked).post(RequestBody.create(body, MediaType.get(contentType)));
+                new Request.Builder().url(checked).method(method.toUpperCase(java.util.Locale.ROOT), requestBody);
         headers.forEach(request::header);
         try (Response response = client.newCall(request.build()).execute()) {
             return new OutboundResponse(

@@ -250,6 +250,7 @@ class WebhookDeliveryKafkaTest {
                         "HIFLOW",
                         hook,
                         sealer.seal(url),
+                        null,
                         Map.of("icon", "http://localhost:8080/assets/herald-icon.png")),
                 "服务器告警",
                 "<b>disk</b> 95%",

@@ -92,7 +92,7 @@ class WebhookRefusalKafkaTest {
                 UUID.randomUUID(),
                 "webhook",
                 new Recipient("webhook", "local"),
-                new DeliveryTarget("HIFLOW", "local", sealer.seal(url), Map.of()),
+                new DeliveryTarget("HIFLOW", "local", sealer.seal(url), null, Map.of()),
                 "t",
                 "c",
                 "txt",

@@ -9,9 +9,11 @@ import java.util.Map;
  * @param configCode the user's channel config code, or null
  * @param sealedAddress the address (a URL, an e-mail address, a phone number, an openId), sealed
  *     because robot URLs carry their access key; null when the channel needs none
+ * @param sealedSecret the target's signing secret (DingTalk, Feishu), sealed; null when it has none
  * @param attributes further non-secret settings of the target
  */
-public record DeliveryTarget(String type, String configCode, String sealedAddress, Map<String, String> attributes) {
+public record DeliveryTarget(
+        String type, String configCode, String sealedAddress, String sealedSecret, Map<String, String> attributes) {
 
     public DeliveryTarget {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);

@@ -173,6 +173,7 @@ public final class Dispatcher {
                 type.get().targetType(),
                 code,
                 sealer.seal(url),
+                null,
                 Map.of("icon", properties.publicUrl("/assets/herald-icon.png")));
         return new Deliver(deliveryId, recipient, target);
     }

@@ -4,8 +4,10 @@ package org.herald.channel.webhook.delivery;
  * What one attempt came to.
  *
  * @param reason why it did not succeed; never contains the target URL beyond scheme and host
+ * @param retryAfter for {@link Kind#RETRY}: how long the target asked us to wait (Retry-After,
+ *     Telegram's {@code retry_after}), or null when it did not say
  */
-public record Verdict(Kind kind, String reason) {
+public record Verdict(Kind kind, String reason, java.time.Duration retryAfter) {
 
     public enum Kind {
         DELIVERED,
@@ -16,15 +18,19 @@ public record Verdict(Kind kind, String reason) {
     }
 
     public static Verdict delivered() {
-        return new Verdict(Kind.DELIVERED, null);
+        return new Verdict(Kind.DELIVERED, null, null);
     }
 
     public static Verdict retry(String reason) {
-        return new Verdict(Kind.RETRY, reason);
+        return new Verdict(Kind.RETRY, reason, null);
+    }
+
+    public static Verdict retryAfter(String reason, java.time.Duration wait) {
+        return new Verdict(Kind.RETRY, reason, wait);
     }
 
     public static Verdict permanent(String reason) {
-        return new Verdict(Kind.PERMANENT, reason);
+        return new Verdict(Kind.PERMANENT, reason, null);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.herald.channel.webhook.delivery.DeliveryOutcome.Kind;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.delivery.DeliveryState;
+import org.herald.events.delivery.DeliveryTarget;
 import org.herald.outbound.OutboundHttp;
 import org.herald.outbound.OutboundResponse;
 import org.herald.outbound.RefusedUrlException;
@@ -76,15 +77,18 @@ public final class WebhookDeliveryService {
         if (format.isEmpty()) {
             return fail(request, attempt, "webhook type " + request.target().type() + " is not supported");
         }
-        String url;
+        OpenedTarget target;
         try {
-            url = sealer.open(request.target().sealedAddress());
+            DeliveryTarget sealed = request.target();
+            String secret = sealed.sealedSecret() == null ? null : sealer.open(sealed.sealedSecret());
+            target = new OpenedTarget(sealer.open(sealed.sealedAddress()), secret, sealed.attributes());
         } catch (SealedValueException e) {
             return fail(request, attempt, "the webhook address cannot be opened: " + e.getMessage());
         }
-        WebhookRequest outgoing = format.get().prepare(request);
+        String url = target.address();
+        WebhookRequest outgoing = format.get().prepare(request, target);
         status.report(request, DeliveryState.SENDING, attempt, null);
-        Verdict verdict = post(url, outgoing, format.get());
+        Verdict verdict = send(outgoing, format.get());
         log.info(
                 "delivery {} attempt {} to {}: {}",
                 deliveryId,
@@ -128,9 +132,10 @@ public final class WebhookDeliveryService {
         return DeliveryOutcome.of(Kind.FAILED, reason);
     }
 
-    private Verdict post(String url, WebhookRequest outgoing, WebhookFormat format) {
+    private Verdict send(WebhookRequest outgoing, WebhookFormat format) {
         try {
-            OutboundResponse response = http.post(url, outgoing.headers(), outgoing.body(), outgoing.contentType());
+            OutboundResponse response = http.send(
+                    outgoing.method(), outgoing.url(), outgoing.headers(), outgoing.body(), outgoing.contentType());
             return format.judge(response);
         } catch (RefusedUrlException e) {
             // Its message names the target as scheme, host and port only.

@@ -13,7 +13,11 @@ public interface WebhookFormat {
     /** The {@code DeliveryTarget.type} values this format serves. */
     Set<String> types();
 
-    WebhookRequest prepare(DeliveryRequested request);
+    /**
+     * Builds the request for one attempt: the URL (signed where the target signs it), the body and
+     * headers. Called again for every attempt, so timestamps and signatures are fresh.
+     */
+    WebhookRequest prepare(DeliveryRequested request, OpenedTarget target);
 
     Verdict judge(OutboundResponse response);
 }

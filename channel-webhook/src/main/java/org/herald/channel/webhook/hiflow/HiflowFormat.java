@@ -3,6 +3,7 @@ package org.herald.channel.webhook.hiflow;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 import java.util.Set;
+import org.herald.channel.webhook.delivery.OpenedTarget;
 import org.herald.channel.webhook.delivery.Verdict;
 import org.herald.channel.webhook.delivery.WebhookFormat;
 import org.herald.channel.webhook.delivery.WebhookRequest;
@@ -31,15 +32,18 @@ public final class HiflowFormat implements WebhookFormat {
     }
 
     @Override
-    public WebhookRequest prepare(DeliveryRequested request) {
+    public WebhookRequest prepare(DeliveryRequested request, OpenedTarget target) {
         Body body = new Body(
                 text(request.title()),
                 text(request.content()),
                 text(request.target().attributes().get("icon")),
                 text(request.pageUrl()),
                 text(request.messageId()));
-        return new WebhookRequest(
-                JSON.writeValueAsBytes(body), "application/json", Map.of("Idempotency-Key", request.deliveryId()));
+        return WebhookRequest.post(
+                target.address(),
+                JSON.writeValueAsBytes(body),
+                "application/json",
+                Map.of("Idempotency-Key", request.deliveryId()));
     }
 
     @Override

@@ -209,7 +209,8 @@ class WebhookDeliveryServiceTest {
     void shouldFailAnAddressSealedWithAnotherKey() {
         DeliveryRequested request = request(hookUrl(), null);
         DeliveryRequested foreign = withTarget(
-                request, new DeliveryTarget("HIFLOW", "demo", new SecretSealer(randomKey()).seal(hookUrl()), Map.of()));
+                request,
+                new DeliveryTarget("HIFLOW", "demo", new SecretSealer(randomKey()).seal(hookUrl()), null, Map.of()));
 
         DeliveryOutcome outcome = service(true).deliver(foreign, 1);
 
@@ -222,7 +223,7 @@ class WebhookDeliveryServiceTest {
     void shouldFailATargetTypeItCannotDeliver() {
         DeliveryRequested request = request(hookUrl(), null);
         DeliveryRequested dingtalk =
-                withTarget(request, new DeliveryTarget("DINGTALK", "demo", sealer.seal(hookUrl()), Map.of()));
+                withTarget(request, new DeliveryTarget("DINGTALK", "demo", sealer.seal(hookUrl()), null, Map.of()));
 
         DeliveryOutcome outcome = service(true).deliver(dingtalk, 1);
 
@@ -278,6 +279,7 @@ class WebhookDeliveryServiceTest {
                         "HIFLOW",
                         "demo",
                         sealer.seal(url),
+                        null,
                         Map.of("icon", "https://herald.example/assets/herald-icon.png")),
                 "标题",
                 "内容 <b>\"q\"</b>",

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import okhttp3.Headers;
+import org.herald.channel.webhook.delivery.OpenedTarget;
 import org.herald.channel.webhook.delivery.Verdict;
 import org.herald.channel.webhook.delivery.WebhookRequest;
 import org.herald.events.delivery.DeliveryRequested;
@@ -21,8 +22,9 @@ class HiflowFormatTest {
 
     @Test
     void shouldWriteThePushplusFieldsInOrderAsJson() {
-        WebhookRequest request =
-                format.prepare(request("磁盘告警", "line1\nline2 \"quoted\"", Map.of("icon", "https://h/i.png")));
+        WebhookRequest request = format.prepare(
+                request("磁盘告警", "line1\nline2 \"quoted\"", Map.of("icon", "https://h/i.png")),
+                opened(Map.of("icon", "https://h/i.png")));
 
         assertThat(new String(request.body(), StandardCharsets.UTF_8))
                 .isEqualTo(
@@ -30,12 +32,14 @@ class HiflowFormatTest {
                                 + "\"url\":\"https://h/m/0123456789abcdef0123456789abcdef\","
                                 + "\"shortCode\":\"0123456789abcdef0123456789abcdef\"}");
         assertThat(request.contentType()).isEqualTo("application/json");
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.url()).isEqualTo("https://hook.example/flow");
         assertThat(request.headers()).containsExactly(Map.entry("Idempotency-Key", "d-1"));
     }
 
     @Test
     void shouldWriteEmptyTextForMissingValues() {
-        WebhookRequest request = format.prepare(request(null, "c", Map.of()));
+        WebhookRequest request = format.prepare(request(null, "c", Map.of()), opened(Map.of()));
 
         assertThat(new String(request.body(), StandardCharsets.UTF_8))
                 .startsWith("{\"title\":\"\",\"content\":\"c\",\"icon\":\"\",");
@@ -60,6 +64,10 @@ class HiflowFormatTest {
         assertThat(format.types()).containsExactlyInAnyOrder("HIFLOW", "JIJYUN");
     }
 
+    private static OpenedTarget opened(Map<String, String> attributes) {
+        return new OpenedTarget("https://hook.example/flow", null, attributes);
+    }
+
     private static DeliveryRequested request(String title, String content, Map<String, String> attributes) {
         String shortCode = "0123456789abcdef0123456789abcdef";
         return new DeliveryRequested(
@@ -68,7 +76,7 @@ class HiflowFormatTest {
                 UUID.randomUUID(),
                 "webhook",
                 new Recipient("webhook", "w"),
-                new DeliveryTarget("HIFLOW", "w", "v1:x", attributes),
+                new DeliveryTarget("HIFLOW", "w", "v1:x", null, attributes),
                 title,
                 content,
                 "txt",
