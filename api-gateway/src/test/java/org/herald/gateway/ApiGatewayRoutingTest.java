@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.herald.gateway.RecordingBackend.Received;
+import org.herald.testservers.RealServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ class ApiGatewayRoutingTest {
 
     private static final RecordingBackend ingest = RecordingBackend.start("ingest");
     private static final RecordingBackend sms = RecordingBackend.start("channel-sms");
+    private static final RecordingBackend callback = RecordingBackend.start("callback-service");
+    private static final RecordingBackend wechat = RecordingBackend.start("channel-wechat");
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -34,20 +37,27 @@ class ApiGatewayRoutingTest {
     static void backends(DynamicPropertyRegistry registry) {
         // The environment variables of the deployment, so the placeholders in application.yml are tested too.
         registry.add("INGEST_URL", ingest::url);
+        RealServers.registerRedis(registry);
         registry.add("CHANNEL_SMS_URL", sms::url);
-        registry.add("CHANNEL_WECHAT_URL", RecordingBackend::deadUrl);
+        registry.add("CHANNEL_WECHAT_URL", wechat::url);
+        registry.add("CALLBACK_SERVICE_URL", callback::url);
+        registry.add("SANDBOX_URL", RecordingBackend::deadUrl);
     }
 
     @AfterAll
     static void stopBackends() {
         ingest.close();
         sms.close();
+        callback.close();
+        wechat.close();
     }
 
     @BeforeEach
     void forgetEarlierRequests() {
         ingest.clear();
         sms.clear();
+        callback.clear();
+        wechat.clear();
     }
 
     @Test
@@ -116,7 +126,11 @@ class ApiGatewayRoutingTest {
                 "/api/open/message/sendMessageResult?shortCode=0123456789abcdef0123456789abcdef",
                 "/shortMessage/0123456789abcdef0123456789abcdef",
                 "/assets/herald-icon.png",
-                "/v3/api-docs/pushplus"
+                "/v3/api-docs/pushplus",
+                "/v3/api-docs",
+                "/swagger-ui.html",
+                "/swagger-ui/index.html",
+                "/api/open/message/callbackLogs"
             })
     void shouldRouteIngestPathsToIngest(String pathAndQuery) throws Exception {
         HttpResponse<String> response = get(pathAndQuery);
@@ -143,6 +157,48 @@ class ApiGatewayRoutingTest {
         assertThat(received.bodyText()).isEqualTo("{\"phone\":\"13800138000\"}");
         assertThat(response.headers().firstValue("X-Backend")).hasValue("channel-sms");
         assertThat(ingest.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void shouldRouteCallbackLogsToCallbackServiceAheadOfIngest() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(gateway("/api/callback/logs?shortCode=abc"))
+                        .header("X-Admin-Key", "admin-key")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        Received received = callback.next();
+        assertThat(received.rawPath()).isEqualTo("/api/callback/logs");
+        assertThat(received.rawQuery()).isEqualTo("shortCode=abc");
+        assertThat(received.header("X-Admin-Key")).isEqualTo("admin-key");
+        assertThat(response.headers().firstValue("X-Backend")).hasValue("callback-service");
+        assertThat(ingest.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void shouldRouteWechatServerEventsToChannelWechat() throws Exception {
+        String xml = "<xml><MsgType><![CDATA[event]]></MsgType></xml>";
+
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(gateway("/wechat/callback?signature=s&timestamp=1&nonce=n"))
+                        .header("Content-Type", "text/xml")
+                        .POST(HttpRequest.BodyPublishers.ofString(xml))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        Received received = wechat.next();
+        assertThat(received.rawPath()).isEqualTo("/wechat/callback");
+        assertThat(received.rawQuery()).isEqualTo("signature=s&timestamp=1&nonce=n");
+        assertThat(received.bodyText()).isEqualTo(xml);
+        assertThat(response.headers().firstValue("X-Backend")).hasValue("channel-wechat");
+    }
+
+    @Test
+    void shouldNotRouteTheSandboxOutsideTheLocalProfile() throws Exception {
+        HttpResponse<String> response = get("/sandbox/wecom/cgi-bin/webhook/send");
+
+        assertThat(response.statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -201,7 +257,13 @@ class ApiGatewayRoutingTest {
 
     @Test
     void shouldAnswerPushplus503WhenTheBackendIsDown() throws Exception {
-        HttpResponse<String> response = get("/wechat/event");
+        wechat.stop();
+        HttpResponse<String> response;
+        try {
+            response = get("/wechat/event");
+        } finally {
+            wechat.restart();
+        }
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");

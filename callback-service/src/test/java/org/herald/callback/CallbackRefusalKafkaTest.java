@@ -30,7 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The service with its production default: no loopback or private receivers. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"herald.outbound.allow-private-networks=false", "herald.events.partitions=3"})
+        properties = {
+            "herald.outbound.allow-private-networks=false",
+            "herald.events.partitions=3",
+            "herald.sealing.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
+        })
 @DirtiesContext
 class CallbackRefusalKafkaTest {
 

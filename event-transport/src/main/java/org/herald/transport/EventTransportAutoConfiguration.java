@@ -61,6 +61,12 @@ public class EventTransportAutoConfiguration {
                 ByteArrayDeserializer.class));
     }
 
+    /** Trace context into and out of record headers; static, as a post-processor must be. */
+    @Bean
+    static KafkaObservation heraldKafkaObservation() {
+        return new KafkaObservation();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock heraldClock() {

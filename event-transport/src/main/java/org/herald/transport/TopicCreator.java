@@ -1,11 +1,14 @@
 package org.herald.transport;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.herald.events.topic.Topics;
 import org.slf4j.Logger;
@@ -31,11 +34,18 @@ class TopicCreator implements SmartInitializingSingleton {
         this.properties = properties;
     }
 
+    private NewTopic newTopic(String name, boolean compacted) {
+        NewTopic topic = new NewTopic(name, properties.partitions(), properties.replicationFactor());
+        return compacted
+                ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+                : topic;
+    }
+
     @Override
     public void afterSingletonsInstantiated() {
         List<NewTopic> wanted = Topics.ALL.stream()
-                .flatMap(topic -> java.util.stream.Stream.of(topic.name(), topic.name() + ".dlt"))
-                .map(name -> new NewTopic(name, properties.partitions(), properties.replicationFactor()))
+                .flatMap(topic ->
+                        Stream.of(newTopic(topic.name(), topic.compacted()), newTopic(topic.name() + ".dlt", false)))
                 .toList();
         try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
             client.createTopics(wanted).values().forEach((name, future) -> {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.herald.events.account.FriendAdded;
 import org.herald.events.account.TopicMemberAdded;
+import org.herald.events.callback.CallbackEndpointChanged;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.delivery.DeliveryState;
 import org.herald.events.delivery.DeliveryStatusChanged;
@@ -132,7 +133,17 @@ class EventContractTest {
                                 1,
                                 0,
                                 0,
-                                Instant.parse("2022-09-23T09:02:21Z"))));
+                                Instant.parse("2022-09-23T09:02:21Z"))),
+                Arguments.of(
+                        EventTypes.CALLBACK_ENDPOINT_CHANGED,
+                        new CallbackEndpointChanged(
+                                ACCOUNT,
+                                "https://example.com/herald/callback",
+                                List.of(
+                                        "v1:q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=",
+                                        "v1:3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="),
+                                Instant.parse("2026-11-24T15:30:00Z"),
+                                Instant.parse("2026-11-23T15:30:00Z"))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -110,6 +110,15 @@ class EventTransportKafkaTest {
                             .allTopicNames()
                             .get())
                     .isNotEmpty();
+            var endpoints = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.CALLBACK_ENDPOINTS.name());
+            assertThat(client.describeConfigs(List.of(endpoints))
+                            .all()
+                            .get()
+                            .get(endpoints)
+                            .get("cleanup.policy")
+                            .value())
+                    .isEqualTo("compact");
         }
     }
 

@@ -21,7 +21,9 @@ import org.herald.embedded.EmbeddedRedisServer;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** A machine busy with other work (a benchmark host, CI) may need longer: {@code -Dherald.local.ready-timeout-seconds}. */
+    private static final Duration READY_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("herald.local.ready-timeout-seconds", 180));
 
     private final LocalStackSettings settings;
     private final List<AutoCloseable> servers = new ArrayList<>();
@@ -30,6 +32,8 @@ public final class LocalStack implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private DemoAccount demoAccount;
     private Duration startup;
+    private LocalSecrets secrets;
+    private KafkaProcess kafkaProcess;
 
     private LocalStack(LocalStackSettings settings) {
         this.settings = settings;
@@ -49,14 +53,24 @@ public final class LocalStack implements AutoCloseable {
     private void boot() {
         long started = System.nanoTime();
         prepareDataDirectory();
-        LocalSecrets secrets = LocalSecrets.generate();
+        secrets = LocalSecrets.generate();
 
-        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.startOnPorts(
-                settings.port(Service.KAFKA_PORT),
-                settings.port(Service.KAFKA_CONTROLLER_PORT),
-                3,
-                settings.dataDirectory().resolve("kafka"));
-        servers.add(0, kafka);
+        if (settings.kafkaInOwnProcess()) {
+            kafkaProcess = KafkaProcess.start(
+                    settings.port(Service.KAFKA_PORT),
+                    settings.port(Service.KAFKA_CONTROLLER_PORT),
+                    3,
+                    settings.dataDirectory().resolve("kafka"),
+                    settings.dataDirectory().resolve("logs").resolve("kafka.log"));
+            servers.add(0, kafkaProcess);
+        } else {
+            EmbeddedKafkaServer kafka = EmbeddedKafkaServer.startOnPorts(
+                    settings.port(Service.KAFKA_PORT),
+                    settings.port(Service.KAFKA_CONTROLLER_PORT),
+                    3,
+                    settings.dataDirectory().resolve("kafka"));
+            servers.add(0, kafka);
+        }
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
                 settings.port(Service.POSTGRES_PORT), settings.dataDirectory().resolve("postgres"));
         servers.add(0, postgres);
@@ -67,6 +81,14 @@ public final class LocalStack implements AutoCloseable {
 
         for (Service service : Service.values()) {
             processes.add(ServiceProcess.start(service, settings, service.environment(settings, secrets)));
+        }
+        for (int instance = 2; instance <= settings.webhookInstances(); instance++) {
+            processes.add(ServiceProcess.start(
+                    Service.CHANNEL_WEBHOOK,
+                    Service.CHANNEL_WEBHOOK.module + "-" + instance,
+                    settings.port(Service.CHANNEL_WEBHOOK.port + 100 * (instance - 1)),
+                    settings,
+                    Service.CHANNEL_WEBHOOK.environment(settings, secrets)));
         }
         awaitHealthy();
         System.out.printf("  every service healthy after %.1f s%n", seconds(started));
@@ -79,8 +101,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void awaitHealthy() {
+        awaitHealthy(new ArrayList<>(processes));
+    }
+
+    private void awaitHealthy(List<ServiceProcess> waiting) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        List<ServiceProcess> waiting = new ArrayList<>(processes);
         while (!waiting.isEmpty()) {
             waiting.removeIf(process -> process.isHealthy(http));
             if (waiting.isEmpty()) {
@@ -122,6 +147,71 @@ public final class LocalStack implements AutoCloseable {
 
     public String sandboxUrl() {
         return url(Service.PROVIDER_SANDBOX);
+    }
+
+    public String ingestUrl() {
+        return url(Service.INGEST_SERVICE);
+    }
+
+    /** The operator key of this run, for ingest's admin API (a benchmark creates its own account). */
+    public String adminKey() {
+        return secrets.adminKey();
+    }
+
+    public String kafkaBootstrapServers() {
+        return "localhost:" + settings.port(Service.KAFKA_PORT);
+    }
+
+    /** What {@link #kill} and {@link #restart} accept: {@code kafka} (own-process mode) and the process names. */
+    public synchronized List<String> componentNames() {
+        List<String> names = new ArrayList<>();
+        if (kafkaProcess != null) {
+            names.add("kafka");
+        }
+        processes.forEach(process -> names.add(process.name()));
+        return names;
+    }
+
+    /**
+     * {@code kill -9} of one component: {@code kafka} (only when it runs in its own process) or a
+     * service's process name, such as {@code ingest-service} or {@code channel-webhook-2}.
+     */
+    public synchronized void kill(String component) {
+        if (component.equals("kafka")) {
+            kafkaOwnProcess().kill();
+        } else {
+            process(component).kill();
+        }
+    }
+
+    /** Starts a killed component again and waits until it is ready (the broker) or healthy (a service). */
+    public void restart(String component) {
+        if (component.equals("kafka")) {
+            kafkaOwnProcess().start();
+            return;
+        }
+        ServiceProcess restarted;
+        synchronized (this) {
+            ServiceProcess old = process(component);
+            restarted = old.restart();
+            processes.set(processes.indexOf(old), restarted);
+        }
+        awaitHealthy(new ArrayList<>(List.of(restarted)));
+    }
+
+    private KafkaProcess kafkaOwnProcess() {
+        if (kafkaProcess == null) {
+            throw new IllegalStateException("Kafka runs inside the launcher: start with kafkaInOwnProcess");
+        }
+        return kafkaProcess;
+    }
+
+    private ServiceProcess process(String name) {
+        return processes.stream()
+                .filter(process -> process.name().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("no component " + name + "; known: " + componentNames()));
     }
 
     public DemoAccount demoAccount() {

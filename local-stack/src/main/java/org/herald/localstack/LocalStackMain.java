@@ -16,7 +16,11 @@ public final class LocalStackMain {
                 Integer.parseInt(env("HERALD_LOCAL_PORT_OFFSET", "0")),
                 Path.of(env("HERALD_LOCAL_DATA", ".herald-local")).toAbsolutePath(),
                 Path.of(System.getProperty("herald.services.dir", defaultServicesDirectory()))
-                        .toAbsolutePath());
+                        .toAbsolutePath(),
+                Boolean.parseBoolean(env("HERALD_LOCAL_KAFKA_PROCESS", "false")),
+                Integer.parseInt(env("HERALD_LOCAL_WEBHOOK_INSTANCES", "1")),
+                java.util.List.of(),
+                java.util.Map.of());
         System.out.println("Starting Herald: Kafka, PostgreSQL, Redis, the sandbox and 7 services...");
         LocalStack stack;
         try {

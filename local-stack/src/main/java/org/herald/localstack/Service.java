@@ -56,12 +56,20 @@ enum Service {
                 env.put("DB_URL", postgres + "herald_callback");
                 database(env);
                 env.put("HERALD_OUTBOUND_ALLOW_PRIVATE", "true");
+                // Opens the signing secrets ingest seals; guards the attempts API like ingest's admin API.
+                env.put("HERALD_SEALING_KEY", secrets.sealingKey());
+                env.put("HERALD_ADMIN_KEY", secrets.adminKey());
             }
             case CHANNEL_WECHAT, CHANNEL_SMS, CHANNEL_MAIL -> {}
             case API_GATEWAY -> {
                 env.put("INGEST_URL", "http://localhost:" + settings.port(INGEST_SERVICE.port));
                 env.put("CHANNEL_WECHAT_URL", "http://localhost:" + settings.port(CHANNEL_WECHAT.port));
                 env.put("CHANNEL_SMS_URL", "http://localhost:" + settings.port(CHANNEL_SMS.port));
+                env.put("CALLBACK_SERVICE_URL", "http://localhost:" + settings.port(CALLBACK_SERVICE.port));
+                env.put("SANDBOX_URL", "http://localhost:" + settings.port(PROVIDER_SANDBOX.port));
+                redis(env, settings);
+                // The "local" profile adds the /sandbox/** route to provider-sandbox.
+                env.put("SPRING_PROFILES_ACTIVE", "local");
             }
         }
         return env;

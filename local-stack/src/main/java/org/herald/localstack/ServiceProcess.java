@@ -33,47 +33,84 @@ final class ServiceProcess {
             "-XX:+ExitOnOutOfMemoryError");
 
     private final Service service;
+    private final String name;
     private final Process process;
     private final Path log;
     private final URI health;
+    private final ProcessBuilder builder;
 
-    private ServiceProcess(Service service, Process process, Path log, URI health) {
+    private ServiceProcess(
+            Service service, String name, Process process, Path log, URI health, ProcessBuilder builder) {
         this.service = service;
+        this.name = name;
         this.process = process;
         this.log = log;
         this.health = health;
+        this.builder = builder;
     }
 
     static ServiceProcess start(Service service, LocalStackSettings settings, Map<String, String> environment) {
+        return start(service, service.module, settings.port(service.port), settings, environment);
+    }
+
+    /**
+     * Starts one instance of a service under a name of its own (its log file), listening on {@code port}:
+     * a second channel-webhook instance runs beside the first this way.
+     */
+    static ServiceProcess start(
+            Service service, String name, int port, LocalStackSettings settings, Map<String, String> environment) {
         Path jar = settings.servicesDirectory().resolve(service.module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     "missing " + jar + ": build first with ./mvnw -DskipTests package -pl local-stack -am");
         }
-        Path log = settings.dataDirectory().resolve("logs").resolve(service.module + ".log");
+        Path log = settings.dataDirectory().resolve("logs").resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(javaCommand());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(settings.serviceJvmOptions().isEmpty() ? JVM_OPTIONS : settings.serviceJvmOptions());
         command.add("-jar");
         command.add(jar.toString());
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        builder.environment().putAll(settings.extraEnvironment());
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
         try {
             Files.createDirectories(log.getParent());
             Process process = builder.start();
             return new ServiceProcess(
-                    service,
-                    process,
-                    log,
-                    URI.create("http://localhost:" + settings.port(service.port) + "/actuator/health"));
+                    service, name, process, log, URI.create("http://localhost:" + port + "/actuator/health"), builder);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + service.module, e);
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    /** The same service started again, as it was first started; its log goes on in the same file. */
+    ServiceProcess restart() {
+        try {
+            return new ServiceProcess(service, name, builder.start(), log, health, builder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name + " again", e);
+        }
+    }
+
+    /** {@code kill -9}: no graceful shutdown, offsets not committed, requests in flight cut. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     Service service() {
         return service;
+    }
+
+    String name() {
+        return name;
     }
 
     long pid() {
@@ -130,7 +167,7 @@ final class ServiceProcess {
         }
     }
 
-    private static String javaCommand() {
+    static String javaCommand() {
         return ProcessHandle.current()
                 .info()
                 .command()

@@ -45,7 +45,24 @@ class ComposeFileTest {
 
     private static final Map<String, Set<String>> READABLE_ENV = Map.of(
             "api-gateway",
-            Set.of("SERVER_PORT", "INGEST_URL", "CHANNEL_WECHAT_URL", "CHANNEL_SMS_URL", "CALLBACK_SERVICE_URL"),
+            Set.of(
+                    "SERVER_PORT",
+                    "INGEST_URL",
+                    "CHANNEL_WECHAT_URL",
+                    "CHANNEL_SMS_URL",
+                    "CALLBACK_SERVICE_URL",
+                    "SANDBOX_URL",
+                    "REDIS_HOST",
+                    "REDIS_PORT",
+                    "HERALD_TRUSTED_PROXIES",
+                    "HERALD_RATE_LIMIT_TOKEN_RATE",
+                    "HERALD_RATE_LIMIT_TOKEN_BURST",
+                    "HERALD_RATE_LIMIT_IP_RATE",
+                    "HERALD_RATE_LIMIT_IP_BURST",
+                    "HERALD_INVALID_TOKEN_THRESHOLD",
+                    "HERALD_INVALID_TOKEN_WINDOW",
+                    "HERALD_INVALID_TOKEN_BLOCK",
+                    "HERALD_TRACING_SAMPLING_PROBABILITY"),
             "ingest-service",
             Set.of(
                     "SERVER_PORT",
@@ -56,7 +73,8 @@ class ComposeFileTest {
                     "HERALD_SEALING_KEY",
                     "HERALD_ADMIN_KEY",
                     "HERALD_PUBLIC_BASE_URL",
-                    "HERALD_KAFKA_PARTITIONS"),
+                    "HERALD_KAFKA_PARTITIONS",
+                    "HERALD_CALLBACK_SECRET_OVERLAP"),
             "channel-wechat",
             Set.of("SERVER_PORT", "KAFKA_BOOTSTRAP_SERVERS", "REDIS_HOST", "REDIS_PORT", "HERALD_SEALING_KEY"),
             "channel-webhook",
@@ -80,7 +98,11 @@ class ComposeFileTest {
                     "DB_USER",
                     "DB_PASSWORD",
                     "HERALD_OUTBOUND_ALLOW_PRIVATE",
-                    "HERALD_KAFKA_PARTITIONS"));
+                    "HERALD_KAFKA_PARTITIONS",
+                    "HERALD_SEALING_KEY",
+                    "HERALD_ADMIN_KEY",
+                    "HERALD_CALLBACK_RETRY_SCHEDULE",
+                    "HERALD_CALLBACK_DISABLE_AFTER"));
 
     /** Secrets have no default anywhere: compose must refuse to start without them. */
     private static final Set<String> REQUIRED_SECRETS = Set.of("HERALD_SEALING_KEY", "HERALD_ADMIN_KEY");

@@ -1,6 +1,7 @@
 package org.herald.sandbox;
 
 import org.herald.sandbox.behaviour.ScriptedFailures;
+import org.herald.sandbox.callback.CallbackReceivers;
 import org.herald.sandbox.inbox.Inbox;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -65,6 +66,16 @@ public final class ProviderSandbox implements AutoCloseable {
 
     public ScriptedFailures behaviour() {
         return context.getBean(ScriptedFailures.class);
+    }
+
+    /** The robots the chat-robot fakes know (secrets, keywords), as set up in a vendor console. */
+    public org.herald.sandbox.robot.RobotRegistry robots() {
+        return context.getBean(org.herald.sandbox.robot.RobotRegistry.class);
+    }
+
+    /** How each callback receiver behaves: its signing secret, delay, 410, Retry-After. */
+    public CallbackReceivers callbackReceivers() {
+        return context.getBean(CallbackReceivers.class);
     }
 
     @Override

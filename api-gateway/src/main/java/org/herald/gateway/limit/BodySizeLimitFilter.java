@@ -5,15 +5,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,28 +52,13 @@ public class BodySizeLimitFilter implements WebFilter, Ordered {
     }
 
     // A heap copy needs no release however often (or never) the body is read downstream.
-    private static byte[] copyAndRelease(DataBuffer buffer) {
+    static byte[] copyAndRelease(DataBuffer buffer) {
         try {
             byte[] bytes = new byte[buffer.readableByteCount()];
             buffer.read(bytes);
             return bytes;
         } finally {
             DataBufferUtils.release(buffer);
-        }
-    }
-
-    private static final class CollectedBody extends ServerHttpRequestDecorator {
-
-        private final byte[] body;
-
-        CollectedBody(ServerHttpRequest delegate, byte[] body) {
-            super(delegate);
-            this.body = body;
-        }
-
-        @Override
-        public Flux<DataBuffer> getBody() {
-            return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
         }
     }
 }

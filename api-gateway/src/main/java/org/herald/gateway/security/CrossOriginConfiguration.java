@@ -23,7 +23,8 @@ class CrossOriginConfiguration {
             cors.setAllowedOrigins(properties.allowedOrigins());
             cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
             cors.addAllowedHeader("*");
-            cors.setExposedHeaders(List.of(RequestIds.HEADER));
+            // Retry-After tells a browser client over a limit when to try again.
+            cors.setExposedHeaders(List.of(RequestIds.HEADER, "Retry-After"));
             // pushplus calls carry their token in the body or the access-key header, never in cookies.
             cors.setAllowCredentials(false);
             cors.setMaxAge(Duration.ofMinutes(30));

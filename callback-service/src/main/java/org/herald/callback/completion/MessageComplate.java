@@ -30,15 +30,22 @@ final class MessageComplate {
                 new Body(EVENT, new MessageInfo(message, completed.messageId(), completed.sendStatus())));
     }
 
-    /** The callback a completion asks for; the event id is the completion's, the messageId if absent. */
+    /**
+     * The callback a completion asks for. A message completes once, so the shortCode identifies the
+     * callback: a completion published again, whatever its event id, is not called back twice. With
+     * no URL on the message the account's callback URL is used.
+     */
     static CallbackRequest request(ReceivedEvent<MessageCompleted> event) {
         MessageCompleted completed = event.data();
-        String eventId = event.id() == null || event.id().isBlank() ? completed.messageId() : event.id();
+        String url = completed.callbackUrl() == null || completed.callbackUrl().isBlank()
+                ? null
+                : completed.callbackUrl().strip();
         return new CallbackRequest(
-                eventId,
+                completed.messageId(),
                 EVENT,
                 completed.messageId(),
-                completed.callbackUrl(),
+                completed.accountId(),
+                url,
                 "msg_" + completed.messageId(),
                 body(completed));
     }

@@ -1,64 +1,68 @@
 package org.herald.callback.sending;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import org.herald.callback.endpoint.EndpointStore;
 import org.herald.outbound.OutboundHttp;
-import org.herald.transport.PublishFailedException;
+import org.herald.sealing.SecretSealer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
-import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The sender and the two kinds of retry every callback listener shares:
- *
- * <ul>
- *   <li>the receiver failed ({@link RetryLaterException}): non-blocking, through the listener's retry
- *       topics with backoff, then the dead-letter topic (each listener's {@code RetryTopicConfiguration}
- *       names them). Other events of the partition go on meanwhile.
- *   <li>Herald's own database or broker failed: blocking, in place, with backoff and no limit, because
- *       no later event could succeed either and none must be lost.
- * </ul>
- *
- * Anything else (a bug) goes to the dead-letter topic at once and is recorded FAILED there.
+ * The sender, its durable schedule and the poller. Kafka listeners only register callbacks: a
+ * failing receiver is retried from {@code callback_events}, not through retry topics, so delays of
+ * hours and a receiver's {@code Retry-After} cost nothing on the broker. Failures of Herald's own
+ * database are retried in place by event-transport's error handler; unreadable records go to
+ * {@code <topic>.dlt}.
  */
 @Configuration(proxyBeanMethods = false)
-class SendingConfiguration extends RetryTopicConfigurationSupport {
-
-    @Override
-    protected void configureBlockingRetries(BlockingRetriesConfigurer blockingRetries) {
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(30_000);
-        blockingRetries
-                .retryOn(DataAccessException.class, TransactionException.class, PublishFailedException.class)
-                .backOff(backOff);
-    }
-
-    @Bean
-    RetryTopicSchedulerWrapper retryTopicScheduler() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("callback-retry-");
-        return new RetryTopicSchedulerWrapper(scheduler);
-    }
+class SendingConfiguration {
 
     @Bean
     CallbackStore callbackStore(JdbcClient jdbc) {
-        return new JdbcCallbackStore(jdbc);
+        return new CallbackStore(jdbc);
+    }
+
+    @Bean
+    EndpointStore endpointStore(JdbcClient jdbc) {
+        return new EndpointStore(jdbc);
+    }
+
+    @Bean
+    CallbackMetrics callbackMetrics(MeterRegistry registry) {
+        return new CallbackMetrics(registry);
     }
 
     @Bean
     CallbackSender callbackSender(
             OutboundHttp http,
             CallbackStore store,
+            EndpointStore endpoints,
+            SecretSealer sealer,
             TransactionTemplate transactions,
             Clock clock,
-            CallbackProperties properties) {
+            CallbackProperties properties,
+            CallbackMetrics metrics) {
+        CallbackProperties.Retry retry = properties.retry();
         return new CallbackSender(
-                http, store, transactions, clock, properties.retry().attempts());
+                http,
+                store,
+                endpoints,
+                sealer,
+                transactions,
+                clock,
+                new RetryPlan(retry.schedule(), retry.jitter(), retry.maxRetryAfter(), () -> ThreadLocalRandom.current()
+                        .nextDouble()),
+                new EndpointBreakers(properties.breaker()),
+                metrics,
+                properties.disableAfter());
+    }
+
+    @Bean
+    DuePoller duePoller(CallbackSender sender, CallbackProperties properties) {
+        return new DuePoller(sender, properties.poller());
     }
 }

@@ -40,7 +40,8 @@ class MessageComplateTest {
                 SHORT_CODE,
                 completed(2, "", "https://u/cb")));
 
-        assertThat(request.eventId()).isEqualTo("evt-9");
+        // A message completes once: its shortCode, not the event's id, identifies the callback.
+        assertThat(request.eventId()).isEqualTo(SHORT_CODE);
         assertThat(request.kind()).isEqualTo("message_complate");
         assertThat(request.subject()).isEqualTo(SHORT_CODE);
         assertThat(request.webhookId()).isEqualTo("msg_" + SHORT_CODE);
@@ -48,10 +49,11 @@ class MessageComplateTest {
     }
 
     @Test
-    void shouldFallBackToTheMessageIdWhenTheEventHasNoId() {
-        CallbackRequest request = MessageComplate.request(
-                new ReceivedEvent<>(null, "t", "s", null, SHORT_CODE, completed(2, "", "https://u/cb")));
+    void shouldLeaveTheUrlToTheAccountWhenTheMessageHasNone() {
+        CallbackRequest request =
+                MessageComplate.request(new ReceivedEvent<>(null, "t", "s", null, SHORT_CODE, completed(2, "", null)));
 
+        assertThat(request.url()).isNull();
         assertThat(request.eventId()).isEqualTo(SHORT_CODE);
     }
 

@@ -2,6 +2,7 @@ package org.herald.events.topic;
 
 import org.herald.events.account.FriendAdded;
 import org.herald.events.account.TopicMemberAdded;
+import org.herald.events.callback.CallbackEndpointChanged;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.delivery.DeliveryStatusChanged;
 import org.herald.events.message.MessageAccepted;
@@ -29,6 +30,11 @@ public final class EventTypes {
 
     public static final EventType<FriendAdded> FRIEND_ADDED =
             new EventType<>("org.herald.account.friend-added.v1", FriendAdded.class, "friend-added.v1.schema.json");
+
+    public static final EventType<CallbackEndpointChanged> CALLBACK_ENDPOINT_CHANGED = new EventType<>(
+            "org.herald.callback.endpoint-changed.v1",
+            CallbackEndpointChanged.class,
+            "callback-endpoint-changed.v1.schema.json");
 
     private EventTypes() {}
 }

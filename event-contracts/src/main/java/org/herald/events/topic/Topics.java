@@ -2,6 +2,7 @@ package org.herald.events.topic;
 
 import java.util.List;
 import org.herald.events.account.AccountEvent;
+import org.herald.events.callback.CallbackEndpointChanged;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.delivery.DeliveryStatusChanged;
 import org.herald.events.message.MessageAccepted;
@@ -40,6 +41,19 @@ public final class Topics {
             List.of(EventTypes.TOPIC_MEMBER_ADDED, EventTypes.FRIEND_ADDED),
             true);
 
+    /**
+     * Internal: ingest's account callback settings for callback-service. The signing secrets on it
+     * are sealed; the latest event per account is the account's whole state, so the topic is compacted
+     * and a callback-service whose database was rebuilt learns every account again from the start.
+     */
+    public static final TopicDefinition<CallbackEndpointChanged> CALLBACK_ENDPOINTS = new TopicDefinition<>(
+            "herald.callback-endpoints",
+            "accountId",
+            CallbackEndpointChanged.class,
+            List.of(EventTypes.CALLBACK_ENDPOINT_CHANGED),
+            false,
+            true);
+
     public static final List<TopicDefinition<?>> ALL = List.of(
             MESSAGES,
             DELIVERIES_WECHAT,
@@ -49,7 +63,8 @@ public final class Topics {
             DELIVERIES_SMS,
             DELIVERY_STATUS,
             MESSAGES_COMPLETED,
-            ACCOUNT_EVENTS);
+            ACCOUNT_EVENTS,
+            CALLBACK_ENDPOINTS);
 
     private static TopicDefinition<DeliveryRequested> deliveries(String channel) {
         return new TopicDefinition<>(

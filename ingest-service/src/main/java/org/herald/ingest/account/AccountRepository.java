@@ -5,15 +5,21 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Accounts and their webhook configurations in PostgreSQL. */
 @Repository
 public class AccountRepository implements AccountDirectory {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -83,11 +89,18 @@ public class AccountRepository implements AccountDirectory {
 
     /** @return the stored webhook, or empty when the account already has one with that code */
     public Optional<Webhook> insertWebhook(
-            UUID accountId, String code, String name, int type, String sealedUrl, Instant createdAt) {
+            UUID accountId,
+            String code,
+            String name,
+            int type,
+            String sealedUrl,
+            String sealedSecret,
+            Map<String, String> attributes,
+            Instant createdAt) {
         return jdbc.sql(
                         """
-                        insert into webhooks (account_id, code, name, type, url, created_at)
-                        values (:accountId, :code, :name, :type, :url, :createdAt)
+                        insert into webhooks (account_id, code, name, type, url, secret, attributes, created_at)
+                        values (:accountId, :code, :name, :type, :url, :secret, :attributes, :createdAt)
                         on conflict (account_id, code) do nothing
                         returning *
                         """)
@@ -96,9 +109,19 @@ public class AccountRepository implements AccountDirectory {
                 .param("name", name)
                 .param("type", type)
                 .param("url", sealedUrl)
+                .param("secret", sealedSecret)
+                .param("attributes", JSON.writeValueAsString(attributes))
                 .param("createdAt", utc(createdAt))
                 .query(AccountRepository::webhook)
                 .optional();
+    }
+
+    /** An account's webhook configurations, in the order they were added. */
+    public List<Webhook> listWebhooks(UUID accountId) {
+        return jdbc.sql("select * from webhooks where account_id = :accountId order by id")
+                .param("accountId", accountId)
+                .query(AccountRepository::webhook)
+                .list();
     }
 
     public boolean deleteWebhook(UUID accountId, String code) {
@@ -131,9 +154,18 @@ public class AccountRepository implements AccountDirectory {
                 rs.getString("name"),
                 rs.getInt("type"),
                 rs.getString("url"),
+                rs.getString("secret"),
+                attributes(rs.getString("attributes")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
     /** An account with the hash of its secret key. */
     public record AccountSecret(Account account, String secretKeyHash) {}
+
+    private static Map<String, String> attributes(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+    }
 }

@@ -74,8 +74,11 @@ public class AccountService {
         return new CreatedAccount(account.id(), sendToken, secretKey);
     }
 
-    /** Adds a webhook configuration; its URL is sealed before it is stored. */
-    public Webhook addWebhook(String accountId, String code, String name, Integer type, String url) {
+    /**
+     * Adds a webhook configuration; its URL and secret (signing secret, or custom headers) are sealed
+     * before they are stored.
+     */
+    public Webhook addWebhook(String accountId, String code, String name, WebhookSettings settings) {
         UUID id = parseAccountId(accountId);
         if (accounts.findById(id).isEmpty()) {
             throw PushplusException.invalid("账户不存在");
@@ -88,22 +91,47 @@ public class AccountService {
         if (webhookName.length() > MAX_NAME_LENGTH) {
             throw PushplusException.invalid("webhookName长度不能超过" + MAX_NAME_LENGTH + "个字符");
         }
-        if (type == null) {
-            throw PushplusException.invalid("webhookType不能为空");
-        }
-        WebhookType webhookType = WebhookType.of(type)
-                .orElseThrow(() -> PushplusException.invalid("暂不支持的webhookType: " + type + "（目前支持7 腾讯轻联HiFlow、9 集简云）"));
-        String webhookUrl = HttpAddress.require("webhookUrl", required("webhookUrl", url));
+        WebhookSettings.Checked checked = settings.check();
         Optional<Webhook> stored = accounts.insertWebhook(
-                id, webhookCode, webhookName, webhookType.code(), sealer.seal(webhookUrl), clock.instant());
+                id,
+                webhookCode,
+                webhookName,
+                checked.type().code(),
+                sealer.seal(checked.url()),
+                checked.secret() == null ? null : sealer.seal(checked.secret()),
+                checked.attributes(),
+                clock.instant());
         Webhook webhook = stored.orElseThrow(() -> PushplusException.invalid("webhookCode已存在: " + webhookCode));
         log.info(
                 "webhook {} ({}) added to account {}: {}",
                 webhookCode,
-                webhookType.targetType(),
+                checked.type().targetType(),
                 id,
-                HttpAddress.redacted(webhookUrl));
+                HttpAddress.redacted(checked.url()));
         return webhook;
+    }
+
+    /** Adds a webhook of a type that needs nothing but its URL. */
+    public Webhook addWebhook(String accountId, String code, String name, Integer type, String url) {
+        return addWebhook(accountId, code, name, new WebhookSettings(type, url, null, null, null, null, null, null));
+    }
+
+    /** An account's webhooks; the caller shows their URLs masked. */
+    public java.util.List<Webhook> webhooks(String accountId) {
+        UUID id = parseAccountId(accountId);
+        if (accounts.findById(id).isEmpty()) {
+            throw PushplusException.invalid("账户不存在");
+        }
+        return accounts.listWebhooks(id);
+    }
+
+    /** The URL of a stored webhook as a listing shows it: scheme and host only. */
+    public String maskedUrl(Webhook webhook) {
+        try {
+            return HttpAddress.redacted(sealer.open(webhook.sealedUrl()));
+        } catch (org.herald.sealing.SealedValueException e) {
+            return "(sealed with another key)";
+        }
     }
 
     public void deleteWebhook(String accountId, String code) {

@@ -163,18 +163,26 @@ public final class Dispatcher {
                     "暂不支持的webhook类型: " + webhook.get().type());
         }
         String url;
+        String secret;
         try {
             url = sealer.open(webhook.get().sealedUrl());
+            secret = webhook.get().sealedSecret() == null
+                    ? null
+                    : sealer.open(webhook.get().sealedSecret());
         } catch (SealedValueException e) {
             // Sealed with another key (a rotated HERALD_SEALING_KEY): no channel could open it either.
             return new Refuse(deliveryId, recipient, DeliveryState.FAILED, "webhook配置无法读取，请重新添加webhook配置: " + code);
         }
+        // Non-secret settings (keyword; custom method, body template, content type) plus the icon.
+        Map<String, String> attributes =
+                new java.util.LinkedHashMap<>(webhook.get().attributes());
+        attributes.put("icon", properties.publicUrl("/assets/herald-icon.png"));
         DeliveryTarget target = new DeliveryTarget(
                 type.get().targetType(),
                 code,
                 sealer.seal(url),
-                null,
-                Map.of("icon", properties.publicUrl("/assets/herald-icon.png")));
+                secret == null ? null : sealer.seal(secret),
+                attributes);
         return new Deliver(deliveryId, recipient, target);
     }
 

@@ -11,14 +11,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /m/{shortCode}} (Herald's link form) and {@code /shortMessage/{shortCode}} (pushplus'). */
+/**
+ * {@code /m/{shortCode}} (Herald's link form) and {@code /shortMessage/{shortCode}} (pushplus').
+ * An unknown or malformed code gets the 404 page. Messages are not deleted or expired yet (the
+ * read model has neither); when they are, {@link MessageRepository#find} is where they should
+ * stop being found.
+ */
 @RestController
 class MessagePageController {
 
     private static final Pattern SHORT_CODE = Pattern.compile("[0-9a-f]{32}");
     private static final MediaType HTML_UTF8 = MediaType.parseMediaType("text/html;charset=UTF-8");
-    /** Escaping is the first defence; this policy is the second: no script runs, nothing loads from elsewhere. */
-    private static final String POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
+    /**
+     * Sanitising is the first defence; this policy is the second: no script runs, no frame, form
+     * or base URL, nothing but images and inline styles loads. Images may come from anywhere
+     * (pushplus content links hosted images) and as data: (base64 images are allowed).
+     */
+    private static final String POLICY =
+            "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
     private final MessageRepository messages;
 

@@ -85,33 +85,149 @@ class AdminApiTest extends IngestIntegrationTest {
     }
 
     @Test
-    void shouldRefuseWebhookTypesNotDeliveredYetAndNonHttpUrls() {
+    void shouldRefuseUnknownWebhookTypesAndNonHttpUrls() {
         TestAccount account = newAccount();
-        Map<String, String> admin = Map.of("X-Admin-Key", ADMIN_KEY);
-        String path = "/api/admin/accounts/" + account.accountId() + "/webhooks";
 
-        JsonNode dingtalk = http().postJson(
-                        path,
-                        Map.of(
-                                "webhookCode",
-                                "d",
-                                "webhookName",
-                                "d",
-                                "webhookType",
-                                2,
-                                "webhookUrl",
-                                "https://x.test/"),
-                        admin)
-                .json();
-        JsonNode ftp = http().postJson(
-                        path,
-                        Map.of("webhookCode", "f", "webhookName", "f", "webhookType", 7, "webhookUrl", "ftp://x.test/"),
-                        admin)
-                .json();
+        JsonNode wecomApp =
+                webhook(account, Map.of("webhookCode", "app", "webhookType", 6, "webhookUrl", "https://x.test/"));
+        JsonNode ftp = webhook(account, Map.of("webhookCode", "f", "webhookType", 7, "webhookUrl", "ftp://x.test/"));
 
-        assertThat(dingtalk.get("code").asInt()).isEqualTo(999);
-        assertThat(dingtalk.get("msg").asString()).isEqualTo("暂不支持的webhookType: 2（目前支持7 腾讯轻联HiFlow、9 集简云）");
+        assertThat(wecomApp.get("code").asInt()).isEqualTo(999);
+        assertThat(wecomApp.get("msg").asString()).startsWith("不支持的webhookType: 6（支持1 企业微信机器人、2 钉钉机器人");
         assertThat(ftp.get("msg").asString()).isEqualTo("webhookUrl必须是http或https地址");
+    }
+
+    @Test
+    void shouldAcceptEveryWebhookTypeOfTheTableIncludingSelfHostedHosts() {
+        TestAccount account = newAccount();
+        Map<Integer, String> urls = new java.util.LinkedHashMap<>();
+        urls.put(1, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k");
+        urls.put(2, "https://oapi.dingtalk.com/robot/send?access_token=t");
+        urls.put(3, "https://open.feishu.cn/open-apis/bot/v2/hook/h");
+        urls.put(4, "https://sctapi.ftqq.com/SCT1.send");
+        urls.put(8, "https://maker.ifttt.com/trigger/e/with/key/k");
+        urls.put(10, "http://gotify.home.example:8080/message?token=t");
+        urls.put(11, "https://wxpusher.zjiecode.com/api/send/message/?appToken=a");
+        urls.put(50, "https://bark.self.example/k");
+        urls.put(101, "https://open.larksuite.com/open-apis/bot/v2/hook/h");
+        urls.put(102, "https://api.telegram.org/bot1:abc/sendMessage?chat_id=42");
+        urls.put(103, "https://discord.com/api/webhooks/1/t");
+        urls.put(104, "https://hooks.slack.com/services/T/B/x");
+
+        urls.forEach((type, url) -> assertThat(
+                        webhook(account, Map.of("webhookCode", "t" + type, "webhookType", type, "webhookUrl", url))
+                                .get("code")
+                                .asInt())
+                .as("type " + type)
+                .isEqualTo(200));
+    }
+
+    @Test
+    void shouldSealTheSigningSecretAndNeverListItOrTheUrlInClear() {
+        TestAccount account = newAccount();
+
+        JsonNode added = webhook(
+                account,
+                Map.of(
+                        "webhookCode", "ding",
+                        "webhookType", 2,
+                        "webhookUrl", "https://oapi.dingtalk.com/robot/send?access_token=tok-secret-1",
+                        "secret", "SECabcdef0123456789",
+                        "keyword", "pushplus"));
+        JsonNode listed = http().get(
+                        "/api/admin/accounts/" + account.accountId() + "/webhooks", Map.of("X-Admin-Key", ADMIN_KEY))
+                .json();
+
+        assertThat(added.get("code").asInt()).isEqualTo(200);
+        assertThat(added.toString()).doesNotContain("SECabcdef").doesNotContain("tok-secret-1");
+        String stored = jdbc.sql("select secret from webhooks where code = 'ding' and account_id = :id")
+                .param("id", UUID.fromString(account.accountId()))
+                .query(String.class)
+                .single();
+        assertThat(stored).startsWith("v1:").doesNotContain("SECabcdef");
+        JsonNode row = listed.get("data").get(0);
+        assertThat(row.get("webhookUrl").asString()).isEqualTo("https://oapi.dingtalk.com/…");
+        assertThat(row.get("hasSecret").asBoolean()).isTrue();
+        assertThat(row.get("keyword").asString()).isEqualTo("pushplus");
+        assertThat(listed.toString()).doesNotContain("SECabcdef").doesNotContain("tok-secret-1");
+    }
+
+    @Test
+    void shouldStoreACustomWebhooksHeadersSealedAndItsTemplateAsAttributes() {
+        TestAccount account = newAccount();
+
+        JsonNode added = webhook(
+                account,
+                Map.of(
+                        "webhookCode", "mine",
+                        "webhookType", 12,
+                        "webhookUrl", "https://hooks.example/notify",
+                        "httpMethod", "put",
+                        "headers", Map.of("Authorization", "Bearer hdr-secret"),
+                        "body", "{\"text\":\"{title}: {content}\"}"));
+        JsonNode listed = http().get(
+                        "/api/admin/accounts/" + account.accountId() + "/webhooks", Map.of("X-Admin-Key", ADMIN_KEY))
+                .json();
+
+        assertThat(added.get("code").asInt()).as(added.toString()).isEqualTo(200);
+        JsonNode row = listed.get("data").get(0);
+        assertThat(row.get("method").asString()).isEqualTo("PUT");
+        assertThat(row.get("contentType").asString()).isEqualTo("application/json");
+        assertThat(row.get("body").asString()).isEqualTo("{\"text\":\"{title}: {content}\"}");
+        assertThat(row.get("hasSecret").asBoolean()).isTrue();
+        assertThat(listed.toString()).doesNotContain("hdr-secret");
+    }
+
+    @Test
+    void shouldRefuseSettingsThatDoNotFitTheType() {
+        TestAccount account = newAccount();
+
+        JsonNode secretOnHiflow = webhook(
+                account, Map.of("webhookCode", "a", "webhookType", 7, "webhookUrl", "https://x.test/", "secret", "s"));
+        JsonNode headersNotObject = webhook(
+                account,
+                Map.of("webhookCode", "b", "webhookType", 12, "webhookUrl", "https://x.test/", "headers", "x"));
+        JsonNode badMethod = webhook(
+                account,
+                Map.of("webhookCode", "c", "webhookType", 12, "webhookUrl", "https://x.test/", "httpMethod", "TRACE"));
+        JsonNode hostHeader = webhook(
+                account,
+                Map.of(
+                        "webhookCode",
+                        "d",
+                        "webhookType",
+                        12,
+                        "webhookUrl",
+                        "https://x.test/",
+                        "headers",
+                        Map.of("Host", "evil.test")));
+        JsonNode telegramWithoutChat = webhook(
+                account,
+                Map.of(
+                        "webhookCode",
+                        "e",
+                        "webhookType",
+                        102,
+                        "webhookUrl",
+                        "https://api.telegram.org/bot1:x/sendMessage"));
+        JsonNode keywordOnWecom = webhook(
+                account,
+                Map.of("webhookCode", "f", "webhookType", 1, "webhookUrl", "https://x.test/?key=k", "keyword", "k"));
+
+        assertThat(secretOnHiflow.get("msg").asString()).isEqualTo("secret仅适用于钉钉、飞书和Lark机器人");
+        assertThat(headersNotObject.get("msg").asString()).isEqualTo("headers必须是JSON对象");
+        assertThat(badMethod.get("msg").asString()).isEqualTo("httpMethod只能是GET、POST、PUT、PATCH或DELETE");
+        assertThat(hostHeader.get("msg").asString()).isEqualTo("headers中不能设置Host（Content-Type请用contentType）");
+        assertThat(telegramWithoutChat.get("msg").asString()).startsWith("Telegram的webhookUrl须为");
+        assertThat(keywordOnWecom.get("msg").asString()).isEqualTo("keyword仅适用于钉钉机器人");
+    }
+
+    private JsonNode webhook(TestAccount account, Map<String, Object> fields) {
+        return http().postJson(
+                        "/api/admin/accounts/" + account.accountId() + "/webhooks",
+                        fields,
+                        Map.of("X-Admin-Key", ADMIN_KEY))
+                .json();
     }
 
     @Test

@@ -76,6 +76,70 @@ class DispatchFlowTest extends IngestIntegrationTest {
     }
 
     @Test
+    void shouldRequestARobotWithItsSecretSealedAndItsKeywordAsAttribute() {
+        TestAccount account = newAccount();
+        String url = "https://oapi.dingtalk.com/robot/send?access_token=tok-in-url";
+        TestHttp.Response added = http().postJson(
+                        "/api/admin/accounts/" + account.accountId() + "/webhooks",
+                        Map.of(
+                                "webhookCode", "ding",
+                                "webhookType", 2,
+                                "webhookUrl", url,
+                                "secret", "SECsigning-secret",
+                                "keyword", "pushplus"),
+                        Map.of("X-Admin-Key", ADMIN_KEY));
+        assertThat(added.json().get("code").asInt()).as(added.body()).isEqualTo(200);
+
+        String shortCode = sendAccepted(Map.of(
+                "token", account.token(), "title", "t", "content", "c", "channel", "webhook", "webhook", "ding"));
+
+        String deliveryId = shortCode + "-webhook-ding";
+        ConsumerRecord<String, byte[]> record = KafkaProbe.await(
+                Topics.DELIVERIES_WEBHOOK.name(), r -> deliveryId.equals(KafkaProbe.header(r, "ce_id")));
+        assertThat(KafkaProbe.value(record)).doesNotContain("SECsigning-secret").doesNotContain("tok-in-url");
+        DeliveryRequested request =
+                reader.read(Topics.DELIVERIES_WEBHOOK, record).data();
+        assertThat(request.target().type()).isEqualTo("DINGTALK");
+        assertThat(sealer.open(request.target().sealedAddress())).isEqualTo(url);
+        assertThat(sealer.open(request.target().sealedSecret())).isEqualTo("SECsigning-secret");
+        assertThat(request.target().attributes())
+                .containsEntry("keyword", "pushplus")
+                .containsEntry("icon", "http://herald.test/assets/herald-icon.png");
+    }
+
+    @Test
+    void shouldRequestACustomWebhookWithItsHeadersSealedAndItsTemplateAsAttributes() {
+        TestAccount account = newAccount();
+        TestHttp.Response added = http().postJson(
+                        "/api/admin/accounts/" + account.accountId() + "/webhooks",
+                        Map.of(
+                                "webhookCode", "mine",
+                                "webhookType", 12,
+                                "webhookUrl", "https://hooks.example/notify",
+                                "headers", Map.of("Authorization", "Bearer hdr-secret"),
+                                "body", "{title}|{content}",
+                                "contentType", "text/plain"),
+                        Map.of("X-Admin-Key", ADMIN_KEY));
+        assertThat(added.json().get("code").asInt()).as(added.body()).isEqualTo(200);
+
+        String shortCode =
+                sendAccepted(Map.of("token", account.token(), "content", "c", "channel", "webhook", "webhook", "mine"));
+
+        ConsumerRecord<String, byte[]> record =
+                KafkaProbe.await(Topics.DELIVERIES_WEBHOOK.name(), r -> (shortCode + "-webhook-mine")
+                        .equals(KafkaProbe.header(r, "ce_id")));
+        assertThat(KafkaProbe.value(record)).doesNotContain("hdr-secret");
+        DeliveryRequested request =
+                reader.read(Topics.DELIVERIES_WEBHOOK, record).data();
+        assertThat(request.target().type()).isEqualTo("CUSTOM");
+        assertThat(sealer.open(request.target().sealedSecret())).isEqualTo("{\"Authorization\":\"Bearer hdr-secret\"}");
+        assertThat(request.target().attributes())
+                .containsEntry("method", "POST")
+                .containsEntry("body", "{title}|{content}")
+                .containsEntry("contentType", "text/plain");
+    }
+
+    @Test
     void shouldRecordARedeliveredMessageOnceAndRequestItAgain() {
         TestAccount account = newAccount();
         addWebhook(account, "jj", 9, "https://jijyun.cn/hook/1");

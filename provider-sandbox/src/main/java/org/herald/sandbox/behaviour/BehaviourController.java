@@ -17,7 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BehaviourController {
 
-    record Request(Integer failTimes, Integer status) {}
+    /**
+     * {@code status} answers that HTTP status; without it, {@code errorCode} answers the vendor's
+     * error body, {@code latencyMs} delays the answer, {@code reset} drops the connection.
+     */
+    record Request(Integer failTimes, Integer status, Integer errorCode, Long latencyMs, Boolean reset) {}
 
     @JsonPropertyOrder({"target", "hook", "failTimes", "status"})
     record Answer(String target, String hook, int failTimes, int status) {}
@@ -34,8 +38,21 @@ class BehaviourController {
     ResponseEntity<?> script(
             @PathVariable String target, @PathVariable String hook, @RequestBody(required = false) Request request) {
         int times = request == null || request.failTimes() == null ? 1 : request.failTimes();
+        boolean vendorScript = request != null
+                && request.status() == null
+                && (request.errorCode() != null || request.latencyMs() != null || request.reset() != null);
         int status = request == null || request.status() == null ? 500 : request.status();
         try {
+            if (vendorScript) {
+                failures.script(
+                        target,
+                        hook,
+                        times,
+                        request.errorCode(),
+                        java.time.Duration.ofMillis(request.latencyMs() == null ? 0 : request.latencyMs()),
+                        Boolean.TRUE.equals(request.reset()));
+                return ResponseEntity.ok(failures.pending().get(target + "/" + hook));
+            }
             failures.failNext(target, hook, times, status);
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(new Refusal(e.getMessage()));

@@ -35,4 +35,14 @@ class ScriptedFailuresTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> failures.failNext("hiflow", "h", 1, 700)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldScriptVendorCodesLatencyAndResetsForTheFakesThatTakeThem() {
+        failures.script("wecom", "k", 2, 45009, java.time.Duration.ofMillis(50), false);
+
+        assertThat(failures.nextFailure("wecom", "k")).isEmpty();
+        assertThat(failures.next("wecom", "k")).contains(new ScriptedFailures.Script(2, 0, 45009, 50, false));
+        assertThat(failures.next("wecom", "k")).contains(new ScriptedFailures.Script(1, 0, 45009, 50, false));
+        assertThat(failures.next("wecom", "k")).isEmpty();
+    }
 }

@@ -1,7 +1,15 @@
 package org.herald.channel.webhook.delivery;
 
-/** How handling one delivery request ended, and what the listener must do about it. */
-public record DeliveryOutcome(Kind kind, String reason) {
+import java.time.Instant;
+
+/**
+ * How handling one delivery request ended, and what the listener must do about it.
+ *
+ * @param notBefore for {@link Kind#RETRY_LATER}: the earliest the next attempt may start (the target
+ *     said how long to wait), or null to follow the retry schedule; for {@link Kind#DEFERRED}: when
+ *     the request may be tried again
+ */
+public record DeliveryOutcome(Kind kind, String reason, Instant notBefore) {
 
     public enum Kind {
         DELIVERED,
@@ -12,7 +20,16 @@ public record DeliveryOutcome(Kind kind, String reason) {
         /** Transient failure with attempts left: hand it to the next retry topic. */
         RETRY_LATER,
         /** Transient failure on the last attempt: reported FAILED, goes to the dead-letter topic. */
-        GAVE_UP
+        GAVE_UP,
+        /**
+         * Not sent and not an attempt: the target's rate limit or its host's concurrency bound has no
+         * room before {@link #notBefore}. The request waits on the delay topic and comes back.
+         */
+        DEFERRED
+    }
+
+    public DeliveryOutcome(Kind kind, String reason) {
+        this(kind, reason, null);
     }
 
     static DeliveryOutcome of(Kind kind) {

@@ -25,22 +25,31 @@ public class WebhookDeliveryListener {
 
     private final EventReader reader;
     private final WebhookDeliveryService service;
+    private final DelayTopic delay;
 
-    WebhookDeliveryListener(EventReader reader, WebhookDeliveryService service) {
+    WebhookDeliveryListener(EventReader reader, WebhookDeliveryService service, DelayTopic delay) {
         this.reader = reader;
         this.service = service;
+        this.delay = delay;
     }
 
+    /**
+     * Several consumers per instance ({@code herald.webhook.concurrency}), each owning some
+     * partitions: one slow target holds up only the recipients that share its partition, and the
+     * per-host bulkhead keeps it from taking every thread.
+     */
     @KafkaListener(
             topics = "#{T(org.herald.events.topic.Topics).DELIVERIES_WEBHOOK.name()}",
-            groupId = "channel-webhook")
+            groupId = "channel-webhook",
+            concurrency = "${herald.webhook.concurrency:3}")
     public void on(ConsumerRecord<String, byte[]> record) {
         DeliveryRequested request =
                 reader.read(Topics.DELIVERIES_WEBHOOK, record).data();
         DeliveryOutcome outcome = service.deliver(request, RetryAttempts.of(record));
         switch (outcome.kind()) {
-            case RETRY_LATER -> throw new RetryLaterException(outcome.reason());
+            case RETRY_LATER -> throw new RetryLaterException(outcome.reason(), outcome.notBefore());
             case GAVE_UP -> throw new DeliveryGaveUpException(outcome.reason());
+            case DEFERRED -> delay.park(record, outcome.notBefore());
             default -> {}
         }
     }

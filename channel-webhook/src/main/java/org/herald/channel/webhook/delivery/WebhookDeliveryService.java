@@ -3,9 +3,15 @@ package org.herald.channel.webhook.delivery;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.herald.channel.webhook.delivery.DeliveryOutcome.Kind;
+import org.herald.channel.webhook.isolation.HostIsolation;
+import org.herald.channel.webhook.isolation.IsolationProperties;
+import org.herald.channel.webhook.ratelimit.RateLimit;
+import org.herald.channel.webhook.ratelimit.RateLimited;
+import org.herald.channel.webhook.ratelimit.RateLimiter;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.delivery.DeliveryState;
 import org.herald.events.delivery.DeliveryTarget;
@@ -36,7 +42,18 @@ public final class WebhookDeliveryService {
     private final StatusReporter status;
     private final Clock clock;
     private final int maxAttempts;
+    private final RateLimiter limiter;
+    private final HostIsolation isolation;
+    private final Duration maxInPlaceWait;
+    private final Sleeper sleeper;
 
+    /** Waits in place for a rate-limit slot; a seam so tests need not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** Without rate limits, and with isolation defaults: for tests of the plain path. */
     public WebhookDeliveryService(
             WebhookFormats formats,
             SecretSealer sealer,
@@ -45,6 +62,39 @@ public final class WebhookDeliveryService {
             StatusReporter status,
             Clock clock,
             int maxAttempts) {
+        this(
+                formats,
+                sealer,
+                http,
+                ledger,
+                status,
+                clock,
+                maxAttempts,
+                (limit, member) -> Duration.ZERO,
+                new HostIsolation(
+                        new IsolationProperties(4, Duration.ofSeconds(2), 50, 10, 20, Duration.ofSeconds(30))),
+                Duration.ZERO,
+                duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /**
+     * @param limiter keeps each target's rate limit, shared by all instances
+     * @param isolation circuit breaker and bulkhead per host
+     * @param maxInPlaceWait a rate-limit wait up to this long happens in place; a longer one defers the
+     *     request to the delay topic so its partition goes on
+     */
+    public WebhookDeliveryService(
+            WebhookFormats formats,
+            SecretSealer sealer,
+            OutboundHttp http,
+            DeliveredLedger ledger,
+            StatusReporter status,
+            Clock clock,
+            int maxAttempts,
+            RateLimiter limiter,
+            HostIsolation isolation,
+            Duration maxInPlaceWait,
+            Sleeper sleeper) {
         this.formats = formats;
         this.sealer = sealer;
         this.http = http;
@@ -52,6 +102,10 @@ public final class WebhookDeliveryService {
         this.status = status;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.limiter = limiter;
+        this.isolation = isolation;
+        this.maxInPlaceWait = maxInPlaceWait;
+        this.sleeper = sleeper;
     }
 
     /**
@@ -86,9 +140,34 @@ public final class WebhookDeliveryService {
             return fail(request, attempt, "the webhook address cannot be opened: " + e.getMessage());
         }
         String url = target.address();
+        Optional<RateLimit> limit =
+                format.get() instanceof RateLimited limited ? limited.rateLimit(target) : Optional.empty();
+        String slot = deliveryId + ":" + attempt + ":" + System.nanoTime();
+        Optional<Duration> slotIn = limit.isEmpty() ? Optional.empty() : takeSlot(limit.get(), slot);
+        if (slotIn.isPresent()) {
+            Instant notBefore = clock.instant().plus(slotIn.get());
+            log.info("delivery {} waits {} for its target's rate limit", deliveryId, slotIn.get());
+            return new DeliveryOutcome(
+                    Kind.DEFERRED, "rate limit of the target: next slot in " + slotIn.get(), notBefore);
+        }
         WebhookRequest outgoing = format.get().prepare(request, target);
-        status.report(request, DeliveryState.SENDING, attempt, null);
-        Verdict verdict = send(outgoing, format.get());
+        HostIsolation.Admission admission = isolation.admit(outgoing.url());
+        if (admission instanceof HostIsolation.Busy busy) {
+            // Nothing was sent: not an attempt. Come back after a short pause.
+            return new DeliveryOutcome(
+                    Kind.DEFERRED,
+                    "too many calls in flight to " + busy.host(),
+                    clock.instant().plusSeconds(1));
+        }
+        Verdict verdict;
+        if (admission instanceof HostIsolation.Open open) {
+            // Counted as a failed attempt, so a host that stays down ends in FAILED, not a loop.
+            verdict = Verdict.retry("circuit open for " + open.host() + " after repeated failures");
+        } else {
+            status.report(request, DeliveryState.SENDING, attempt, null);
+            verdict = send(outgoing, format.get(), (HostIsolation.Admitted) admission);
+            limit.ifPresent(taken -> limiter.settle(taken, slot));
+        }
         log.info(
                 "delivery {} attempt {} to {}: {}",
                 deliveryId,
@@ -111,7 +190,9 @@ public final class WebhookDeliveryService {
                     yield DeliveryOutcome.of(Kind.GAVE_UP, reason);
                 }
                 status.report(request, DeliveryState.RETRYING, attempt, verdict.reason());
-                yield DeliveryOutcome.of(Kind.RETRY_LATER, verdict.reason());
+                Instant notBefore =
+                        verdict.retryAfter() == null ? null : clock.instant().plus(verdict.retryAfter());
+                yield new DeliveryOutcome(Kind.RETRY_LATER, verdict.reason(), notBefore);
             }
         };
     }
@@ -132,19 +213,55 @@ public final class WebhookDeliveryService {
         return DeliveryOutcome.of(Kind.FAILED, reason);
     }
 
-    private Verdict send(WebhookRequest outgoing, WebhookFormat format) {
+    /**
+     * Takes a send slot under the target's rate limit, waiting in place up to {@code maxInPlaceWait}.
+     *
+     * @return empty when the slot is taken; otherwise how long until the next one may be free
+     */
+    private Optional<Duration> takeSlot(RateLimit limit, String member) {
+        Instant waitUntil = clock.instant().plus(maxInPlaceWait);
+        while (true) {
+            Duration wait = limiter.tryAcquire(limit, member);
+            if (wait.isZero()) {
+                return Optional.empty();
+            }
+            if (clock.instant().plus(wait).isAfter(waitUntil)) {
+                return Optional.of(wait);
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of(wait);
+            }
+        }
+    }
+
+    private Verdict send(WebhookRequest outgoing, WebhookFormat format, HostIsolation.Admitted admission) {
         try {
             OutboundResponse response = http.send(
                     outgoing.method(), outgoing.url(), outgoing.headers(), outgoing.body(), outgoing.contentType());
-            return format.judge(response);
+            Verdict verdict = format.judge(response);
+            if (response.status() >= 500) {
+                admission.failed(new IOException("HTTP " + response.status()));
+            } else {
+                admission.succeeded();
+            }
+            return verdict;
         } catch (RefusedUrlException e) {
+            admission.succeeded();
             // Its message names the target as scheme, host and port only.
             return Verdict.permanent(e.getMessage());
         } catch (InterruptedIOException e) {
+            admission.failed(e);
             return Verdict.retry("no answer in time (" + e.getClass().getSimpleName() + ")");
         } catch (IOException e) {
+            admission.failed(e);
             // Messages of network errors can carry addresses; the exception type says enough.
             return Verdict.retry("network error (" + e.getClass().getSimpleName() + ")");
+        } catch (RuntimeException e) {
+            admission.failed(e);
+            throw e;
         }
     }
 }

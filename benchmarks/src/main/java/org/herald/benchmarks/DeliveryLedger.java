@@ -1,0 +1,136 @@
+package org.herald.benchmarks;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What the receiver saw: every arrival by delivery id (the {@code Idempotency-Key}) and the first
+ * arrival of each message (by shortCode). Held up against what the load generator was told was
+ * accepted, it gives the lost, the duplicated and the end-to-end latency.
+ */
+final class DeliveryLedger {
+
+    private final Map<String, AtomicInteger> byDeliveryId = new ConcurrentHashMap<>();
+    private final Map<String, Long> firstArrival = new ConcurrentHashMap<>();
+    private final Map<String, Long> accepted = new ConcurrentHashMap<>();
+    private long[] arrivals = new long[1 << 16];
+    private int arrivalCount;
+
+    /** A delivery arrived at {@code nanos}; the delivery id may be missing (counted by shortCode only). */
+    void arrived(String deliveryId, String shortCode, long nanos) {
+        if (deliveryId != null) {
+            byDeliveryId.computeIfAbsent(deliveryId, id -> new AtomicInteger()).incrementAndGet();
+        }
+        if (shortCode != null) {
+            firstArrival.putIfAbsent(shortCode, nanos);
+        }
+        synchronized (this) {
+            if (arrivalCount == arrivals.length) {
+                arrivals = Arrays.copyOf(arrivals, arrivals.length * 2);
+            }
+            arrivals[arrivalCount++] = nanos;
+        }
+    }
+
+    /** Herald acknowledged message {@code shortCode}; the request behind it was due at {@code intendedStart}. */
+    void accepted(String shortCode, long intendedStartNanos) {
+        if (shortCode != null) {
+            accepted.put(shortCode, intendedStartNanos);
+        }
+    }
+
+    int acceptedCount() {
+        return accepted.size();
+    }
+
+    /** How many accepted messages have arrived at least once. */
+    long acceptedArrived() {
+        return accepted.keySet().stream().filter(firstArrival::containsKey).count();
+    }
+
+    synchronized int arrivalCount() {
+        return arrivalCount;
+    }
+
+    /** Arrivals with {@code from <= t < to}. */
+    synchronized long arrivalsBetween(long fromNanos, long toNanos) {
+        long count = 0;
+        for (int i = 0; i < arrivalCount; i++) {
+            if (arrivals[i] >= fromNanos && arrivals[i] < toNanos) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Accepted → first arrival, microseconds, for each accepted message that arrived and whose request
+     * was due at or after {@code fromIntendedNanos} (warm-up messages left out).
+     */
+    Histogram endToEndMicros(long fromIntendedNanos) {
+        Histogram histogram = new Histogram(3);
+        accepted.forEach((shortCode, intended) -> {
+            Long arrival = firstArrival.get(shortCode);
+            if (arrival != null && intended >= fromIntendedNanos) {
+                histogram.recordValue(Math.max(1, (arrival - intended) / 1000));
+            }
+        });
+        return histogram;
+    }
+
+    Tally tally() {
+        long lost = accepted.keySet().stream()
+                .filter(code -> !firstArrival.containsKey(code))
+                .count();
+        long duplicates = byDeliveryId.values().stream()
+                .mapToLong(count -> count.get() - 1)
+                .sum();
+        long unacknowledgedDelivered = firstArrival.keySet().stream()
+                .filter(code -> !accepted.containsKey(code))
+                .count();
+        long[] sorted;
+        synchronized (this) {
+            sorted = Arrays.copyOf(arrivals, arrivalCount);
+        }
+        Arrays.sort(sorted);
+        long longestGap = 0;
+        for (int i = 1; i < sorted.length; i++) {
+            longestGap = Math.max(longestGap, sorted[i] - sorted[i - 1]);
+        }
+        return new Tally(
+                accepted.size(),
+                sorted.length,
+                byDeliveryId.size(),
+                lost,
+                duplicates,
+                unacknowledgedDelivered,
+                longestGap / 1_000_000);
+    }
+
+    /**
+     * @param accepted messages Herald acknowledged
+     * @param arrivals requests the receiver answered, retries included
+     * @param deliveryIds distinct delivery ids seen
+     * @param lost accepted but never arrived
+     * @param duplicates arrivals beyond the first of each delivery id
+     * @param unacknowledgedDelivered arrived though the sender was never told they were accepted (the
+     *     answer was lost in a crash): not a loss, a retrying client would send them twice
+     * @param longestStallMillis the longest time between two consecutive arrivals
+     */
+    record Tally(
+            long accepted,
+            long arrivals,
+            long deliveryIds,
+            long lost,
+            long duplicates,
+            long unacknowledgedDelivered,
+            long longestStallMillis) {
+
+        double duplicateRatio() {
+            return accepted == 0 ? 0 : (double) duplicates / accepted;
+        }
+    }
+}

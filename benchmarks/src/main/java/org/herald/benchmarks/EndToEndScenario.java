@@ -1,0 +1,79 @@
+package org.herald.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code e2e}: sends through the gateway (or straight to ingest) at a fixed rate to a webhook that
+ * is the benchmark's own receiver, and measures accepted → received per message: from the send's
+ * intended start to its first arrival.
+ */
+final class EndToEndScenario {
+
+    private EndToEndScenario() {}
+
+    static Report run(Options options, String command) {
+        double rate = options.number("rate", 1000);
+        double seconds = options.number("duration", 30);
+        double warmup = options.number("warmup", 10);
+        int connections = options.integer("connections", 64);
+        boolean viaGateway = !options.text("target", "gateway").equals("ingest");
+        long delay = options.integer("receiver-delay-ms", 0);
+
+        Report report = new Report("e2e", command);
+        DeliveryLedger ledger = new DeliveryLedger();
+        try (Receiver receiver = Receiver.start(ledger, delay, 128);
+                Herald herald = Herald.open(options, 1)) {
+            BenchmarkMain.closeOnExit(herald);
+            String token = herald.createAccount(Map.of("bench", receiver.url("bench")));
+            String name = viaGateway ? "gateway" : "ingest direct";
+            HttpSendTarget target = new HttpSendTarget(
+                    viaGateway ? herald.gatewayUrl() : herald.ingestUrl(),
+                    "/send",
+                    List.of(HttpSendTarget.sendBody(token, "bench", IngestScenario.CONTENT)));
+            System.out.printf(
+                    "%n%s at %,.0f/s for %.0f s (+%.0f s warm-up), end to end%n", name, rate, seconds, warmup);
+            RunResult run = LoadGenerator.run(
+                    name,
+                    target,
+                    rate,
+                    warmup,
+                    seconds,
+                    connections,
+                    (shortCode, intended, acceptedAt) -> ledger.accepted(shortCode, intended),
+                    true);
+            Drain.await(ledger, options.number("drain", 60), 20);
+            Histogram e2e = ledger.endToEndMicros(run.measureStartNanos());
+            DeliveryLedger.Tally tally = ledger.tally();
+            report.add(run);
+            report.plot("accept (" + name + ")", run.latencyMicros());
+            report.plot("accepted → received", e2e);
+            double p99 = e2e.getTotalCount() == 0 ? Double.NaN : e2e.getValueAtPercentile(99) / 1000.0;
+            report.figure(
+                    "accepted → received p50 / p90 / p99 / p99.9 / max at " + Math.round(rate) + "/s",
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f / %.1f / %.1f / %.1f / %.1f ms",
+                            e2e.getValueAtPercentile(50) / 1000.0,
+                            e2e.getValueAtPercentile(90) / 1000.0,
+                            p99,
+                            e2e.getValueAtPercentile(99.9) / 1000.0,
+                            e2e.getMaxValue() / 1000.0),
+                    "p99 ≤ 50 ms",
+                    p99 <= 50);
+            report.figure(
+                    "accept p50 / p99 (" + name + ")",
+                    IngestScenario.ms(run.percentileMillis(50)) + " / " + IngestScenario.ms(run.percentileMillis(99)),
+                    "",
+                    null);
+            report.figure("messages measured end to end", String.valueOf(e2e.getTotalCount()), "", null);
+            report.figure("accepted but never received (lost)", String.valueOf(tally.lost()), "0", tally.lost() == 0);
+            report.figure("duplicate deliveries", String.valueOf(tally.duplicates()), "", null);
+            report.note("End to end = first arrival at the receiver − the send's intended start, so it includes the"
+                    + " accept latency; warm-up messages are left out.");
+        }
+        return report;
+    }
+}

@@ -1,0 +1,2 @@
+/** What the fakes of notification services (ServerChan, Bark, Gotify, Telegram, …) share. */
+package org.herald.sandbox.notify;
