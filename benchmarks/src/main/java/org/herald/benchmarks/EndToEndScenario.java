@@ -28,6 +28,11 @@ final class EndToEndScenario {
                 Herald herald = Herald.open(options, 1)) {
             BenchmarkMain.closeOnExit(herald);
             String token = herald.createAccount(Map.of("bench", receiver.url("bench")));
+            StackWarmup.run(
+                    herald,
+                    List.of(HttpSendTarget.sendBody(token, "bench", IngestScenario.CONTENT)),
+                    viaGateway,
+                    options.number("stack-warmup", 15));
             String name = viaGateway ? "gateway" : "ingest direct";
             HttpSendTarget target = new HttpSendTarget(
                     viaGateway ? herald.gatewayUrl() : herald.ingestUrl(),

@@ -53,6 +53,7 @@ final class IngestScenario {
             BenchmarkMain.closeOnExit(herald);
             String token = herald.createAccount(Map.of("bench", receiver.url("bench")));
             List<String> bodies = List.of(HttpSendTarget.sendBody(token, "bench", CONTENT));
+            StackWarmup.run(herald, bodies, viaGateway, options.number("stack-warmup", 15));
             Map<String, LoadGenerator.Target> targets = new LinkedHashMap<>();
             if (direct) {
                 targets.put("ingest direct", new HttpSendTarget(herald.ingestUrl(), "/send", bodies));

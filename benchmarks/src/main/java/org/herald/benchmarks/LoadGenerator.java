@@ -168,6 +168,7 @@ final class LoadGenerator {
             lastFailed = failedNow;
             tick += TimeUnit.SECONDS.toNanos(1);
         }
+        acceptStall.endedAt(Math.min(System.nanoTime(), end));
         Map<String, Long> errorCounts = new TreeMap<>();
         errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
         return new RunResult(
@@ -195,6 +196,13 @@ final class LoadGenerator {
                 longest = nanos - last;
             }
             last = Math.max(last, nanos);
+        }
+
+        /** A stall still going on when the schedule ended counts up to its end. */
+        synchronized void endedAt(long nanos) {
+            if (last >= 0 && nanos - last > longest) {
+                longest = nanos - last;
+            }
         }
 
         synchronized long longestMillis() {

@@ -1,0 +1,59 @@
+package org.herald.benchmarks;
+
+import java.util.List;
+
+/**
+ * A freshly started stack is cold: its JIT has compiled nothing and the first sends create the
+ * Kafka topics. Measured runs would see that, and the gateway's circuit breaker opens on those first
+ * slow answers and stays open 30 s. So a scenario first sends at a low rate straight to ingest, waits
+ * until the gateway accepts, and sends through it too.
+ */
+final class StackWarmup {
+
+    private StackWarmup() {}
+
+    static void run(Herald herald, List<String> bodies, boolean viaGateway, double seconds) {
+        if (seconds <= 0) {
+            return;
+        }
+        System.out.printf("%nWarming the stack up (%.0f s per route at 100/s, not measured)...%n", seconds);
+        RunResult direct = LoadGenerator.run(
+                "warm-up ingest",
+                new HttpSendTarget(herald.ingestUrl(), "/send", bodies),
+                100,
+                0,
+                seconds,
+                8,
+                null,
+                false);
+        System.out.printf("  ingest direct: %,d accepted, %,d refused%n", direct.totalOk(), direct.totalErrors());
+        if (!viaGateway) {
+            return;
+        }
+        HttpSendTarget gateway = new HttpSendTarget(herald.gatewayUrl(), "/send", bodies);
+        awaitAccepted(gateway, 60);
+        RunResult through = LoadGenerator.run("warm-up gateway", gateway, 100, 0, seconds, 8, null, false);
+        System.out.printf("  gateway: %,d accepted, %,d refused%n", through.totalOk(), through.totalErrors());
+        awaitAccepted(gateway, 60);
+    }
+
+    /** Until one send is accepted (the breaker closed), at most {@code seconds}. */
+    private static void awaitAccepted(HttpSendTarget target, double seconds) {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        try (LoadGenerator.Worker worker = target.newWorker()) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (target.call(worker, 0).accepted()) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    // not yet
+                }
+                Thread.sleep(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.println("  the gateway still refuses sends after " + Math.round(seconds) + " s; measuring anyway");
+    }
+}
