@@ -100,8 +100,12 @@ final class IngestScenario {
                         ceilings.put(target.getKey(), found);
                         found.steps().forEach(report::add);
                         System.out.printf(
-                                "  ceiling of %s: %,.0f/s (%s)%n",
-                                target.getKey(), found.ceilingPerSecond(), found.stoppedBecause());
+                                "  ceiling of %s: %s (%s)%n",
+                                target.getKey(),
+                                Double.isNaN(found.ceilingPerSecond())
+                                        ? "below the first step"
+                                        : String.format(Locale.ROOT, "%,.0f/s", found.ceilingPerSecond()),
+                                found.stoppedBecause());
                     }
                 }
                 figures(report, rate, fixed, ceilings, limits);
