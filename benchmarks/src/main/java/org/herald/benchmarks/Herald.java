@@ -1,16 +1,11 @@
 package org.herald.benchmarks;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.herald.localstack.IngestAdmin;
 import org.herald.localstack.LocalStack;
 import org.herald.localstack.LocalStackSettings;
 
@@ -39,9 +34,6 @@ final class Herald implements AutoCloseable {
             "HERALD_RATE_LIMIT_TOKEN_BURST", "1000000",
             "HERALD_RATE_LIMIT_IP_RATE", "1000000",
             "HERALD_RATE_LIMIT_IP_BURST", "1000000");
-
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([0-9a-f]{32})\"");
-    private static final Pattern ACCOUNT_ID = Pattern.compile("\"accountId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final LocalStack stack;
     private final String ingestUrl;
@@ -119,45 +111,16 @@ final class Herald implements AutoCloseable {
             throw new IllegalStateException("no admin key: give --admin-key (or HERALD_ADMIN_KEY)");
         }
         String first = webhooks.keySet().iterator().next();
-        String account = post(
+        IngestAdmin admin = new IngestAdmin(http, ingestUrl, adminKey);
+        String account = admin.post(
                 "/api/admin/accounts",
                 "{\"name\":\"benchmark\",\"defaultChannel\":\"webhook\",\"defaultOption\":\"" + first + "\"}");
-        String accountId = extract(ACCOUNT_ID, account);
-        webhooks.forEach((code, url) -> post(
+        String accountId = IngestAdmin.extract(IngestAdmin.ACCOUNT_ID, account);
+        webhooks.forEach((code, url) -> admin.post(
                 "/api/admin/accounts/" + accountId + "/webhooks",
                 "{\"webhookCode\":\"" + code + "\",\"webhookName\":\"benchmark " + code + "\",\"webhookType\":7,"
                         + "\"webhookUrl\":\"" + url + "\"}"));
-        return extract(TOKEN, account);
-    }
-
-    private String post(String path, String json) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(ingestUrl + path))
-                            .timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json")
-                            .header("X-Admin-Key", adminKey)
-                            .POST(HttpRequest.BodyPublishers.ofString(json))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !response.body().contains("\"code\":200")) {
-                throw new IllegalStateException("ingest refused " + path + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("ingest did not answer " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static String extract(Pattern pattern, String body) {
-        Matcher matcher = pattern.matcher(body);
-        if (!matcher.find()) {
-            throw new IllegalStateException("unexpected answer from ingest: " + body);
-        }
-        return matcher.group(1);
+        return IngestAdmin.extract(IngestAdmin.TOKEN, account);
     }
 
     @Override

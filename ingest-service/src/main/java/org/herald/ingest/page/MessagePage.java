@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.herald.ingest.message.MessageRecord;
 import org.herald.rendering.MessageRenderer;
+import org.herald.rendering.text.HtmlText;
 
 /**
  * The message detail page that WeChat cards and robot messages link to: title, sender and time,
@@ -53,7 +54,7 @@ public final class MessagePage {
         head(html, title.isBlank() ? SENDER + " 消息" : title);
         html.append("<main><article>\n");
         if (!title.isBlank()) {
-            html.append("<h1>").append(escape(title)).append("</h1>\n");
+            html.append("<h1>").append(HtmlText.escape(title)).append("</h1>\n");
         }
         html.append("<div class=\"meta\"><img src=\"")
                 .append(ICON)
@@ -83,28 +84,11 @@ public final class MessagePage {
         html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>")
-                .append(escape(title))
+                .append(HtmlText.escape(title))
                 .append("</title>\n<link rel=\"icon\" type=\"image/png\" href=\"")
                 .append(ICON)
                 .append("\">\n<style>\n")
                 .append(STYLE)
                 .append("</style>\n</head>\n<body>\n");
-    }
-
-    /** Escapes text for HTML element content and attribute values. */
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }

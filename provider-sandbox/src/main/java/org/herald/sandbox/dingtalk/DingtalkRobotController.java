@@ -15,7 +15,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.herald.sandbox.behaviour.RateWindows;
 import org.herald.sandbox.behaviour.ScriptedFailures;
-import org.herald.sandbox.behaviour.ScriptedFailures.Script;
 import org.herald.sandbox.inbox.Inbox;
 import org.herald.sandbox.inbox.Incoming;
 import org.herald.sandbox.robot.RobotRegistry;
@@ -65,16 +64,16 @@ class DingtalkRobotController {
             HttpServletResponse response)
             throws IOException {
         Incoming incoming = Incoming.of(request);
-        Optional<Script> script = ScriptedAnswer.take(failures, TARGET, String.valueOf(token));
-        if (script.isPresent() && script.get().reset()) {
-            inbox.add(TARGET, incoming, 0, "scripted connection reset");
-            ScriptedAnswer.drop(response);
-        }
-        if (script.isPresent() && script.get().status() > 0) {
-            return answer(incoming, script.get().status(), -1, "scripted failure");
-        }
-        if (script.isPresent() && script.get().errorCode() != null) {
-            return answer(incoming, 200, script.get().errorCode(), "scripted error");
+        Optional<ResponseEntity<String>> scripted = ScriptedAnswer.play(
+                failures,
+                inbox,
+                TARGET,
+                String.valueOf(token),
+                incoming,
+                response,
+                (status, code, message) -> answer(incoming, status, code, message));
+        if (scripted.isPresent()) {
+            return scripted.get();
         }
         if (token == null || token.isBlank()) {
             return answer(incoming, 200, 40035, "缺少参数 access_token");

@@ -15,7 +15,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.herald.sandbox.behaviour.RateWindows;
 import org.herald.sandbox.behaviour.ScriptedFailures;
-import org.herald.sandbox.behaviour.ScriptedFailures.Script;
 import org.herald.sandbox.inbox.Inbox;
 import org.herald.sandbox.inbox.Incoming;
 import org.herald.sandbox.robot.RobotRegistry;
@@ -74,16 +73,16 @@ class FeishuBotController {
     private ResponseEntity<String> receive(
             String target, String token, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Incoming incoming = Incoming.of(request);
-        Optional<Script> script = ScriptedAnswer.take(failures, target, token);
-        if (script.isPresent() && script.get().reset()) {
-            inbox.add(target, incoming, 0, "scripted connection reset");
-            ScriptedAnswer.drop(response);
-        }
-        if (script.isPresent() && script.get().status() > 0) {
-            return answer(target, incoming, script.get().status(), -1, "scripted failure");
-        }
-        if (script.isPresent() && script.get().errorCode() != null) {
-            return answer(target, incoming, 200, script.get().errorCode(), "scripted error");
+        Optional<ResponseEntity<String>> scripted = ScriptedAnswer.play(
+                failures,
+                inbox,
+                target,
+                token,
+                incoming,
+                response,
+                (status, code, message) -> answer(target, incoming, status, code, message));
+        if (scripted.isPresent()) {
+            return scripted.get();
         }
         if (RobotRegistry.unknown(token)) {
             return answer(target, incoming, 200, 19001, "param invalid: incoming webhook access token invalid");

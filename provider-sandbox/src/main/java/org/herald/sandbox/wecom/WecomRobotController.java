@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.herald.sandbox.behaviour.RateWindows;
 import org.herald.sandbox.behaviour.ScriptedFailures;
-import org.herald.sandbox.behaviour.ScriptedFailures.Script;
 import org.herald.sandbox.inbox.Inbox;
 import org.herald.sandbox.inbox.Incoming;
 import org.herald.sandbox.robot.RobotRegistry;
@@ -56,16 +55,16 @@ class WecomRobotController {
             HttpServletResponse response)
             throws IOException {
         Incoming incoming = Incoming.of(request);
-        Optional<Script> script = ScriptedAnswer.take(failures, TARGET, String.valueOf(key));
-        if (script.isPresent() && script.get().reset()) {
-            inbox.add(TARGET, incoming, 0, "scripted connection reset");
-            ScriptedAnswer.drop(response);
-        }
-        if (script.isPresent() && script.get().status() > 0) {
-            return answer(incoming, script.get().status(), -1, "scripted failure");
-        }
-        if (script.isPresent() && script.get().errorCode() != null) {
-            return answer(incoming, 200, script.get().errorCode(), "scripted error");
+        Optional<ResponseEntity<String>> scripted = ScriptedAnswer.play(
+                failures,
+                inbox,
+                TARGET,
+                String.valueOf(key),
+                incoming,
+                response,
+                (status, code, message) -> answer(incoming, status, code, message));
+        if (scripted.isPresent()) {
+            return scripted.get();
         }
         if (RobotRegistry.unknown(key)) {
             return answer(incoming, 200, 93000, "invalid webhook url");
