@@ -21,12 +21,15 @@ public final class BenchmarkMain {
               e2e             accepted -> received through the gateway at --rate (1000)
               scaling         1 vs 2 channel-webhook instances against a 50 ms receiver, --rate (400)
               dead-targets    healthy deliveries/s with 1 of 10 webhook targets dead, --rate (2000)
+              fan-out         one /send to a topic of --subscribers (10000) subscribers, --repeat (3) times:
+                              acceptance -> the last of its deliveries on herald.deliveries.wechat
               broker-fault    kill -9 the Kafka broker mid-run and start it again, --rate (2000)
               channel-fault   kill -9 channel-webhook mid-run and start it again, --rate (1000)
               ingest-fault    kill -9 ingest-service mid-run and start it again, --rate (1000)
 
             options (defaults depend on the scenario)
               --rate N --duration S --warmup S --connections N
+              --webhooks N                      (12: sends spread over N webhooks, so over partitions)
               --target ingest|gateway|both      (ingest, e2e)
               --no-ceiling --no-references      (ingest)
               --ceiling-start N --ceiling-step N --ceiling-max N --step-seconds S --ceiling-p99-ms MS
@@ -76,6 +79,7 @@ public final class BenchmarkMain {
                         case "e2e" -> EndToEndScenario.run(options, command);
                         case "scaling" -> ScalingScenario.run(options, command);
                         case "dead-targets" -> DeadTargetsScenario.run(options, command);
+                        case "fan-out" -> FanOutScenario.run(options, command);
                         case "broker-fault", "channel-fault", "ingest-fault" ->
                             FaultScenario.run(FaultScenario.Fault.of(scenario), options, command);
                         default -> throw new IllegalArgumentException("unknown scenario " + scenario + "\n" + USAGE);

@@ -1,8 +1,6 @@
 package org.herald.benchmarks;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -27,17 +25,12 @@ final class EndToEndScenario {
         try (Receiver receiver = Receiver.start(ledger, delay, 128);
                 Herald herald = Herald.open(options, 1)) {
             BenchmarkMain.closeOnExit(herald);
-            String token = herald.createAccount(Map.of("bench", receiver.url("bench")));
-            StackWarmup.run(
-                    herald,
-                    List.of(HttpSendTarget.sendBody(token, "bench", IngestScenario.CONTENT)),
-                    viaGateway,
-                    options.number("stack-warmup", 15));
+            Herald.Spread account =
+                    herald.spreadAccount(receiver, "bench", options.integer("webhooks", 12), IngestScenario.CONTENT);
+            StackWarmup.run(herald, account.bodies(), viaGateway, options.number("stack-warmup", 15));
             String name = viaGateway ? "gateway" : "ingest direct";
             HttpSendTarget target = new HttpSendTarget(
-                    viaGateway ? herald.gatewayUrl() : herald.ingestUrl(),
-                    "/send",
-                    List.of(HttpSendTarget.sendBody(token, "bench", IngestScenario.CONTENT)));
+                    viaGateway ? herald.gatewayUrl() : herald.ingestUrl(), "/send", account.bodies());
             System.out.printf(
                     "%n%s at %,.0f/s for %.0f s (+%.0f s warm-up), end to end%n", name, rate, seconds, warmup);
             RunResult run = LoadGenerator.run(

@@ -1,8 +1,6 @@
 package org.herald.benchmarks;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.herald.localstack.LocalStack;
 
@@ -59,11 +57,9 @@ final class FaultScenario {
             LocalStack stack = herald.stack()
                     .orElseThrow(() ->
                             new IllegalStateException("fault scenarios need the stack they start (no --ingest-url)"));
-            String token = herald.createAccount(Map.of("bench", receiver.url("bench")));
-            HttpSendTarget target = new HttpSendTarget(
-                    herald.ingestUrl(),
-                    "/send",
-                    List.of(HttpSendTarget.sendBody(token, "bench", IngestScenario.CONTENT)));
+            Herald.Spread account =
+                    herald.spreadAccount(receiver, "bench", options.integer("webhooks", 12), IngestScenario.CONTENT);
+            HttpSendTarget target = new HttpSendTarget(herald.ingestUrl(), "/send", account.bodies());
             System.out.printf(
                     "%nsending %,.0f/s for %.0f s straight to ingest; kill -9 %s at %.0f s, start it again %.0f s later%n",
                     rate, seconds, fault.component, killAt, down);

@@ -28,12 +28,18 @@ final class Herald implements AutoCloseable {
     /**
      * The gateway's per-token and per-IP limits (50 and 100 requests/s by default) would measure the
      * limiter, not the gateway: lifted far above any rate here, the limiter still runs on every request.
+     * The wechat channel is opened for the fan-out scenario, which counts its deliveries on
+     * {@code herald.deliveries.wechat} (no channel service consumes them yet). Every benchmark message
+     * carries the same content, which ingest's same-content limit (3 per hour) would refuse: lifted too, so
+     * its Redis counter still runs on every send.
      */
-    static final Map<String, String> GATEWAY_LIMITS_LIFTED = Map.of(
+    static final Map<String, String> STACK_ENVIRONMENT = Map.of(
             "HERALD_RATE_LIMIT_TOKEN_RATE", "1000000",
             "HERALD_RATE_LIMIT_TOKEN_BURST", "1000000",
             "HERALD_RATE_LIMIT_IP_RATE", "1000000",
-            "HERALD_RATE_LIMIT_IP_BURST", "1000000");
+            "HERALD_RATE_LIMIT_IP_BURST", "1000000",
+            "HERALD_OPEN_CHANNELS", "webhook,wechat",
+            "HERALD_SAME_CONTENT_LIMIT", "1000000000");
 
     private final LocalStack stack;
     private final String ingestUrl;
@@ -75,7 +81,7 @@ final class Herald implements AutoCloseable {
                 true,
                 webhookInstances,
                 options.flag("startup-jvm") ? List.of() : SERVICE_JVM_OPTIONS,
-                GATEWAY_LIMITS_LIFTED);
+                STACK_ENVIRONMENT);
         System.out.printf(
                 "Starting a local stack (port offset %d, %d channel-webhook instance(s), broker in its own process)...%n",
                 settings.portOffset(), webhookInstances);
@@ -122,6 +128,100 @@ final class Herald implements AutoCloseable {
                         + "\"webhookUrl\":\"" + url + "\"}"));
         return IngestAdmin.extract(IngestAdmin.TOKEN, account);
     }
+
+    /**
+     * An account with {@code count} webhooks at the receiver and one send body per webhook. Deliveries
+     * are keyed by their webhook, so one webhook would put every delivery on one partition and one
+     * consumer; spreading them is what real traffic to many targets looks like.
+     */
+    Spread spreadAccount(Receiver receiver, String prefix, int count, String content) {
+        Map<String, String> webhooks = new java.util.LinkedHashMap<>();
+        for (int w = 0; w < count; w++) {
+            webhooks.put(prefix + w, receiver.url(prefix + w));
+        }
+        String token = createAccount(webhooks);
+        List<String> bodies = webhooks.keySet().stream()
+                .map(code -> HttpSendTarget.sendBody(token, code, content))
+                .toList();
+        return new Spread(token, bodies);
+    }
+
+    /**
+     * An account with a topic of {@code subscribers} subscribers, each with a WeChat openId, joined
+     * through the admin API from {@code threads} threads. Returns the account's token.
+     */
+    String topicWithSubscribers(String topicCode, int subscribers, int threads) {
+        IngestAdmin admin = new IngestAdmin(http, ingestUrl, adminKey);
+        String account = admin.post("/api/admin/accounts", "{\"name\":\"fan-out benchmark\"}");
+        String accountId = IngestAdmin.extract(IngestAdmin.ACCOUNT_ID, account);
+        String token = IngestAdmin.extract(IngestAdmin.TOKEN, account);
+        String secretKey = IngestAdmin.extract(SECRET_KEY, account);
+        String accessKey = IngestAdmin.extract(
+                ACCESS_KEY,
+                openApi(
+                        "/api/common/openApi/getAccessKey",
+                        null,
+                        "{\"token\":\"" + token + "\",\"secretKey\":\"" + secretKey + "\"}"));
+        openApi(
+                "/api/open/topic/add",
+                accessKey,
+                "{\"topicCode\":\"" + topicCode + "\",\"topicName\":\"benchmark\",\"contact\":\"bench\","
+                        + "\"introduction\":\"fan-out benchmark\"}");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<String>> joins = new java.util.ArrayList<>();
+            for (int i = 0; i < subscribers; i++) {
+                String person = "{\"openId\":\"o-bench-" + i + "\",\"nickName\":\"subscriber " + i + "\"}";
+                joins.add(pool.submit(() -> admin.post(
+                        "/api/admin/accounts/" + accountId + "/topics/" + topicCode + "/subscribers", person)));
+            }
+            for (java.util.concurrent.Future<String> join : joins) {
+                join.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(
+                    "a subscriber could not join: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return token;
+    }
+
+    private static final java.util.regex.Pattern SECRET_KEY =
+            java.util.regex.Pattern.compile("\"secretKey\"\\s*:\\s*\"([0-9a-f]+)\"");
+    private static final java.util.regex.Pattern ACCESS_KEY =
+            java.util.regex.Pattern.compile("\"accessKey\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** POSTs to ingest's open API with an {@code access-key} (none for getAccessKey); answers the body. */
+    String openApi(String path, String accessKey, String json) {
+        try {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(ingestUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+            if (accessKey != null) {
+                request.header("access-key", accessKey);
+            }
+            java.net.http.HttpResponse<String> response =
+                    http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (!response.body().contains("\"code\":200")) {
+                throw new IllegalStateException("ingest refused " + path + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("ingest did not answer " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The token of a benchmark account and one /send body per webhook of it. */
+    record Spread(String token, List<String> bodies) {}
 
     @Override
     public void close() {

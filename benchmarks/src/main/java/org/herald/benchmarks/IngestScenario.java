@@ -24,6 +24,8 @@ final class IngestScenario {
      */
     private static final double BREAKER_WAIT_SECONDS = 35;
 
+    private static final double DRAIN_LIMIT_SECONDS = 180;
+
     private IngestScenario() {}
 
     static Report run(Options options, String command) {
@@ -51,8 +53,8 @@ final class IngestScenario {
                 Herald herald = Herald.open(options, 1);
                 BareHttpServer bare = new BareHttpServer()) {
             BenchmarkMain.closeOnExit(herald);
-            String token = herald.createAccount(Map.of("bench", receiver.url("bench")));
-            List<String> bodies = List.of(HttpSendTarget.sendBody(token, "bench", CONTENT));
+            List<String> bodies = herald.spreadAccount(receiver, "bench", options.integer("webhooks", 12), CONTENT)
+                    .bodies();
             StackWarmup.run(herald, bodies, viaGateway, options.number("stack-warmup", 15));
             Map<String, LoadGenerator.Target> targets = new LinkedHashMap<>();
             if (direct) {
@@ -70,7 +72,7 @@ final class IngestScenario {
             try {
                 Map<String, RunResult> fixed = new LinkedHashMap<>();
                 for (Map.Entry<String, LoadGenerator.Target> target : targets.entrySet()) {
-                    settle(target.getKey().equals("gateway") ? Math.max(settle, BREAKER_WAIT_SECONDS) : settle);
+                    settle(target.getKey().equals("gateway") ? Math.max(settle, BREAKER_WAIT_SECONDS) : settle, ledger);
                     System.out.printf(
                             "%n%s at %,.0f/s for %.0f s (+%.0f s warm-up)%n", target.getKey(), rate, seconds, warmup);
                     RunResult result = LoadGenerator.run(
@@ -82,7 +84,9 @@ final class IngestScenario {
                 Map<String, Ceiling.Result> ceilings = new LinkedHashMap<>();
                 if (ceiling) {
                     for (Map.Entry<String, LoadGenerator.Target> target : targets.entrySet()) {
-                        settle(target.getKey().equals("gateway") ? Math.max(settle, BREAKER_WAIT_SECONDS) : settle);
+                        settle(
+                                target.getKey().equals("gateway") ? Math.max(settle, BREAKER_WAIT_SECONDS) : settle,
+                                ledger);
                         System.out.printf("%nceiling of %s%n", target.getKey());
                         Ceiling.Result found = Ceiling.find(
                                 target.getKey(),
@@ -200,9 +204,29 @@ final class IngestScenario {
      * A pause between runs, so one run's backlog (deliveries, an open circuit breaker after an
      * overload) weighs less on the next.
      */
-    private static void settle(double seconds) {
+    /**
+     * Waits {@code seconds}, and longer while the messages of the previous run are still arriving at
+     * the receiver (up to {@link #DRAIN_LIMIT_SECONDS}): on two cores, the next target measured while
+     * the last one's backlog is delivered would be charged for that backlog.
+     */
+    private static void settle(double seconds, DeliveryLedger ledger) {
+        long deadline = System.nanoTime() + (long) (DRAIN_LIMIT_SECONDS * 1e9);
+        int seen = -1;
+        long quietSince = System.nanoTime();
         try {
             Thread.sleep((long) (seconds * 1000));
+            while (System.nanoTime() < deadline) {
+                int now = ledger.arrivalCount();
+                if (now != seen) {
+                    seen = now;
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince > 3_000_000_000L) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+            System.out.printf(
+                    "  (the previous run's deliveries were still arriving after %.0f s)%n", DRAIN_LIMIT_SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

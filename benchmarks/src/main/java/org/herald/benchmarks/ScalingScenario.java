@@ -1,8 +1,6 @@
 package org.herald.benchmarks;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code scaling}: deliveries per second to a slow receiver (50 ms per request) with one
@@ -29,11 +27,9 @@ final class ScalingScenario {
             try (Receiver receiver = Receiver.start(ledger, delay, 1024);
                     Herald herald = Herald.open(options, instances[i])) {
                 BenchmarkMain.closeOnExit(herald);
-                String token = herald.createAccount(Map.of("slow", receiver.url("slow")));
-                HttpSendTarget target = new HttpSendTarget(
-                        herald.ingestUrl(),
-                        "/send",
-                        List.of(HttpSendTarget.sendBody(token, "slow", IngestScenario.CONTENT)));
+                Herald.Spread account =
+                        herald.spreadAccount(receiver, "slow", options.integer("webhooks", 12), IngestScenario.CONTENT);
+                HttpSendTarget target = new HttpSendTarget(herald.ingestUrl(), "/send", account.bodies());
                 String name = instances[i] + " channel-webhook";
                 System.out.printf(
                         "%n%s: sending %,.0f/s for %.0f s (+%.0f s warm-up) to a %d ms receiver%n",

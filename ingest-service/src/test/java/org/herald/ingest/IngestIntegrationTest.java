@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The one application context every integration test shares (same configuration, so Spring
- * caches it): the whole service on a random port with a real Kafka broker and its own PostgreSQL
- * database. Sharing matters beyond speed: two live contexts would split the listener groups'
+ * caches it): the whole service on a random port with a real Kafka broker, its own PostgreSQL
+ * database and a real Redis. Sharing matters beyond speed: two live contexts would split the listener groups'
  * partitions between them and steal each other's messages.
  */
 @SpringBootTest(
@@ -22,6 +22,9 @@ import tools.jackson.databind.JsonNode;
             "herald.admin.key=" + IngestIntegrationTest.ADMIN_KEY,
             "herald.sealing.key=aGVyYWxkLXRlc3Qtc2VhbGluZy1rZXktMzJieXRlcyE=",
             "herald.ingest.public-base-url=http://herald.test",
+            // wechat, cp and mail have no delivering service yet; opened here so the fan-out to people can
+            // be tested. sms stays closed: the honest refusal of a closed channel is tested with it.
+            "herald.ingest.open-channels=webhook,wechat,cp,mail",
             // The in-process broker logs every partition it loads at INFO.
             "logging.level.org.apache.kafka=WARN",
             "logging.level.kafka=WARN",
@@ -38,6 +41,8 @@ public abstract class IngestIntegrationTest {
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.registerKafka(registry);
         RealServers.registerPostgres(registry);
+        // /send's same-content and quota counters.
+        RealServers.registerRedis(registry);
     }
 
     protected TestHttp http() {

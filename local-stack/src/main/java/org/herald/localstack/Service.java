@@ -45,6 +45,10 @@ enum Service {
                 env.put("HERALD_SEALING_KEY", secrets.sealingKey());
                 env.put("HERALD_ADMIN_KEY", secrets.adminKey());
                 env.put("HERALD_PUBLIC_BASE_URL", "http://localhost:" + settings.port(API_GATEWAY.port));
+                // /send's same-content and quota counters.
+                redis(env, settings);
+                // The demo's callbackUrl is the sandbox on loopback; /send checks where it points.
+                env.put("HERALD_OUTBOUND_ALLOW_PRIVATE", "true");
             }
             case CHANNEL_WEBHOOK -> {
                 redis(env, settings);

@@ -22,6 +22,9 @@ public final class SecretSealer {
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
+    // Looking the cipher up costs more than sealing a short value; an instance is not thread-safe,
+    // so each thread keeps its own and initialises it afresh (new nonce) for every value.
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(SecretSealer::newCipher);
 
     public SecretSealer(byte[] key) {
         if (key.length != 32) {
@@ -43,7 +46,7 @@ public final class SecretSealer {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
             return PREFIX
@@ -52,6 +55,14 @@ public final class SecretSealer {
                                     .put(nonce)
                                     .put(sealed)
                                     .array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
@@ -71,7 +82,7 @@ public final class SecretSealer {
             throw new SealedValueException("sealed value too short");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {

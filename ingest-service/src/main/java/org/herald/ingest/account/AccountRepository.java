@@ -32,9 +32,17 @@ public class AccountRepository implements AccountDirectory {
         return Credentials.hash(token.trim().toLowerCase(Locale.ROOT));
     }
 
+    /** The user token, or else an unexpired message token of the account: one query, two unique indexes. */
     @Override
     public Optional<Account> findByToken(String token) {
-        return jdbc.sql("select * from accounts where token_hash = :hash")
+        return jdbc.sql(
+                        """
+                        select a.* from accounts a where a.token_hash = :hash
+                        union all
+                        select a.* from message_tokens t join accounts a on a.id = t.account_id
+                        where t.token_hash = :hash and t.expires_at > now()
+                        limit 1
+                        """)
                 .param("hash", tokenHash(token))
                 .query(AccountRepository::account)
                 .optional();
@@ -128,6 +136,57 @@ public class AccountRepository implements AccountDirectory {
         return jdbc.sql("delete from webhooks where account_id = :accountId and code = :code")
                         .param("accountId", accountId)
                         .param("code", code)
+                        .update()
+                == 1;
+    }
+
+    public Optional<Webhook> findWebhookById(UUID accountId, long id) {
+        return jdbc.sql("select * from webhooks where account_id = :accountId and id = :id")
+                .param("accountId", accountId)
+                .param("id", id)
+                .query(AccountRepository::webhook)
+                .optional();
+    }
+
+    /**
+     * Replaces a webhook's settings.
+     *
+     * @return false when the webhook is not the account's
+     * @throws org.springframework.dao.DuplicateKeyException when the new code is another webhook's
+     */
+    public boolean updateWebhook(
+            UUID accountId,
+            long id,
+            String code,
+            String name,
+            int type,
+            String sealedUrl,
+            String sealedSecret,
+            Map<String, String> attributes) {
+        return jdbc.sql(
+                                """
+                        update webhooks set code = :code, name = :name, type = :type, url = :url, secret = :secret,
+                                            attributes = :attributes
+                        where account_id = :accountId and id = :id
+                        """)
+                        .param("accountId", accountId)
+                        .param("id", id)
+                        .param("code", code)
+                        .param("name", name)
+                        .param("type", type)
+                        .param("url", sealedUrl)
+                        .param("secret", sealedSecret)
+                        .param("attributes", JSON.writeValueAsString(attributes))
+                        .update()
+                == 1;
+    }
+
+    /** Sets the channel and channel config used when a request names none. */
+    public boolean updateDefaults(UUID accountId, String defaultChannel, String defaultOption) {
+        return jdbc.sql("update accounts set default_channel = :channel, default_option = :option where id = :id")
+                        .param("id", accountId)
+                        .param("channel", defaultChannel)
+                        .param("option", defaultOption)
                         .update()
                 == 1;
     }

@@ -11,6 +11,7 @@ import org.herald.ingest.api.PushplusException;
 import org.herald.sealing.SecretSealer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Creating accounts and their webhook configurations. */
@@ -28,11 +29,14 @@ public class AccountService {
     private final AccountRepository accounts;
     private final SecretSealer sealer;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public AccountService(AccountRepository accounts, SecretSealer sealer, Clock clock) {
+    public AccountService(
+            AccountRepository accounts, SecretSealer sealer, Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.sealer = sealer;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -139,6 +143,43 @@ public class AccountService {
         if (!accounts.deleteWebhook(id, code)) {
             throw PushplusException.invalid("webhook配置不存在: " + code);
         }
+        events.publishEvent(new AccountChanged(id));
+    }
+
+    /**
+     * Edits a webhook. With {@code settings} its target is replaced (checked and sealed as on add);
+     * without, only its code and name change and the sealed URL and secret stay as they are.
+     */
+    public Webhook editWebhook(UUID accountId, long id, String code, String name, WebhookSettings settings) {
+        Webhook current = accounts.findWebhookById(accountId, id)
+                .orElseThrow(() -> PushplusException.invalid("webhook配置不存在: " + id));
+        String webhookCode = blank(code) ? current.code() : code.trim();
+        if (!WEBHOOK_CODE.matcher(webhookCode).matches()) {
+            throw PushplusException.invalid("webhookCode只能包含字母、数字、下划线和短横线，最长64个字符");
+        }
+        String webhookName = blank(name) ? current.name() : name.trim();
+        if (webhookName.length() > MAX_NAME_LENGTH) {
+            throw PushplusException.invalid("webhookName长度不能超过" + MAX_NAME_LENGTH + "个字符");
+        }
+        int type = current.type();
+        String sealedUrl = current.sealedUrl();
+        String sealedSecret = current.sealedSecret();
+        java.util.Map<String, String> attributes = current.attributes();
+        if (settings != null) {
+            WebhookSettings.Checked checked = settings.check();
+            type = checked.type().code();
+            sealedUrl = sealer.seal(checked.url());
+            sealedSecret = checked.secret() == null ? null : sealer.seal(checked.secret());
+            attributes = checked.attributes();
+        }
+        try {
+            accounts.updateWebhook(accountId, id, webhookCode, webhookName, type, sealedUrl, sealedSecret, attributes);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw PushplusException.invalid("webhookCode已存在: " + webhookCode);
+        }
+        events.publishEvent(new AccountChanged(accountId));
+        log.info("webhook {} of account {} edited{}", webhookCode, accountId, settings == null ? "" : " (new target)");
+        return accounts.findWebhookById(accountId, id).orElseThrow();
     }
 
     private static UUID parseAccountId(String accountId) {

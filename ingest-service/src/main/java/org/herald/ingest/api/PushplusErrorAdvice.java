@@ -12,6 +12,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
 
@@ -20,6 +21,9 @@ import tools.jackson.databind.DatabindException;
 class PushplusErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PushplusErrorAdvice.class);
+
+    private static final String UNSUPPORTED_MULTIPART =
+            "不支持的Content-Type: multipart/form-data，请使用application/json或application/x-www-form-urlencoded";
 
     @ExceptionHandler(PushplusException.class)
     ResponseEntity<Envelope> refused(PushplusException e) {
@@ -42,6 +46,12 @@ class PushplusErrorAdvice {
     ResponseEntity<Envelope> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         return ok(Envelope.error(
                 PushplusException.VALIDATION, "不支持的Content-Type: " + e.getContentType() + "，请使用application/json"));
+    }
+
+    /** Spring parses multipart bodies before any controller; no Herald endpoint takes one. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Envelope> multipart(MultipartException e) {
+        return ok(Envelope.error(PushplusException.VALIDATION, UNSUPPORTED_MULTIPART));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

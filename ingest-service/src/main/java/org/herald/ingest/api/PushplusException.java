@@ -13,6 +13,8 @@ public class PushplusException extends RuntimeException {
     public static final int VALIDATION = 999;
     public static final int UNAUTHORIZED = 401;
     public static final int BUSY = 500;
+    /** pushplus' "account restricted": too many requests, a quota or a repetition limit reached. */
+    public static final int RESTRICTED = 900;
 
     private final int code;
     private final HttpStatus httpStatus;

@@ -3,6 +3,7 @@ package org.herald.ingest.dispatch;
 import java.time.Clock;
 import org.herald.ingest.IngestProperties;
 import org.herald.ingest.account.AccountDirectory;
+import org.herald.ingest.audience.Audience;
 import org.herald.ingest.message.MessageRepository;
 import org.herald.sealing.SecretSealer;
 import org.herald.transport.EventPublisher;
@@ -21,7 +22,10 @@ class DispatchConfiguration {
             EventPublisher publisher,
             TransactionTemplate transactions,
             IngestProperties properties,
-            Clock clock) {
-        return new Dispatcher(messages, accounts, sealer, publisher, transactions, properties, clock);
+            Clock clock,
+            DeliveryBatch deliveries,
+            Audience audience) {
+        FanOut fanOut = new FanOut(messages, deliveries, audience, sealer, publisher, transactions, properties);
+        return new Dispatcher(messages, accounts, sealer, publisher, transactions, properties, clock, fanOut);
     }
 }

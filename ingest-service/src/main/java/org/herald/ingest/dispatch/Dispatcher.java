@@ -50,6 +50,7 @@ public final class Dispatcher {
     private final TransactionOperations transactions;
     private final IngestProperties properties;
     private final Clock clock;
+    private final FanOut fanOut;
 
     public Dispatcher(
             MessageRepository messages,
@@ -58,7 +59,8 @@ public final class Dispatcher {
             EventPublisher publisher,
             TransactionOperations transactions,
             IngestProperties properties,
-            Clock clock) {
+            Clock clock,
+            FanOut fanOut) {
         this.messages = messages;
         this.accounts = accounts;
         this.sealer = sealer;
@@ -66,10 +68,18 @@ public final class Dispatcher {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.fanOut = fanOut;
     }
 
     public void dispatch(MessageAccepted message) {
         Instant now = clock.instant();
+        if (!Channels.WEBHOOK.equals(message.channel())
+                && properties.openChannels().contains(message.channel())
+                && !expired(message, now)) {
+            // Channels that reach people: one delivery per recipient (topic, to, or the owner).
+            fanOut.dispatch(message, now);
+            return;
+        }
         Route route = route(message, now);
         DeliveryRecord stored = transactions.execute(status -> {
             messages.insertIfAbsent(new MessageRecord(
@@ -137,12 +147,21 @@ public final class Dispatcher {
 
     private Route route(MessageAccepted message, Instant now) {
         String channel = message.channel();
-        if (!Channels.WEBHOOK.equals(channel)) {
+        if (!properties.openChannels().contains(channel)) {
             return new Refuse(
                     message.messageId() + "-" + channel + "-self",
                     new Recipient("self", message.accountId().toString()),
                     DeliveryState.FAILED,
                     "渠道暂未开放: " + channel);
+        }
+        if (!Channels.WEBHOOK.equals(channel)) {
+            // Expired while queued (the only way a person-addressed channel gets here): one delivery
+            // records it for the whole message instead of one per recipient.
+            return new Refuse(
+                    message.messageId() + "-" + channel + "-self",
+                    new Recipient("self", message.accountId().toString()),
+                    DeliveryState.EXPIRED,
+                    "消息已过期: 超过timestamp指定的时间");
         }
         String code = message.option() == null || message.option().isBlank() ? "" : message.option();
         String deliveryId = message.messageId() + "-webhook-" + code;
@@ -184,6 +203,10 @@ public final class Dispatcher {
                 secret == null ? null : sealer.seal(secret),
                 attributes);
         return new Deliver(deliveryId, recipient, target);
+    }
+
+    private static boolean expired(MessageAccepted message, Instant now) {
+        return message.deadline() != null && message.deadline().isBefore(now);
     }
 
     private void status(MessageAccepted message, Route route, DeliveryState state, String reason, Instant at) {

@@ -17,7 +17,12 @@ class DispatcherListener {
         this.reader = reader;
     }
 
-    @KafkaListener(topics = "#{T(org.herald.events.topic.Topics).MESSAGES.name()}", groupId = "ingest-dispatcher")
+    @KafkaListener(
+            topics = "#{T(org.herald.events.topic.Topics).MESSAGES.name()}",
+            groupId = "ingest-dispatcher",
+            // Each record waits for the acks of what it publishes: several consumers keep the
+            // partitions moving meanwhile (messages are keyed by shortCode, so order holds per message).
+            concurrency = "${herald.ingest.listener-concurrency:3}")
     void on(ConsumerRecord<String, byte[]> record) {
         dispatcher.dispatch(reader.read(Topics.MESSAGES, record).data());
     }

@@ -84,6 +84,83 @@ public class MessageRepository {
                 .optional();
     }
 
+    /**
+     * The message as readers see it (page, open API): absent when unknown, deleted or older than
+     * {@code notBefore}, since the purge may not have reached an expired message yet.
+     */
+    public Optional<MessageRecord> findVisible(String shortCode, Instant notBefore) {
+        return jdbc.sql("select * from messages where short_code = :shortCode and created_at >= :notBefore")
+                .param("shortCode", shortCode)
+                .param("notBefore", utc(notBefore))
+                .query(MessageRepository::message)
+                .optional();
+    }
+
+    /** One page of an account's readable messages, newest first. */
+    public List<MessageRecord> page(UUID accountId, Instant notBefore, int offset, int limit) {
+        return jdbc.sql(
+                        """
+                        select * from messages where account_id = :accountId and created_at >= :notBefore
+                        order by created_at desc, short_code limit :limit offset :offset
+                        """)
+                .param("accountId", accountId)
+                .param("notBefore", utc(notBefore))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(MessageRepository::message)
+                .list();
+    }
+
+    public long count(UUID accountId, Instant notBefore) {
+        return jdbc.sql("select count(*) from messages where account_id = :accountId and created_at >= :notBefore")
+                .param("accountId", accountId)
+                .param("notBefore", utc(notBefore))
+                .query(Long.class)
+                .single();
+    }
+
+    /** How many messages the account sent per channel since the given instant. */
+    public java.util.Map<String, Long> countByChannel(UUID accountId, Instant since) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql(
+                        """
+                        select channel, count(*) as sent from messages
+                        where account_id = :accountId and created_at >= :since group by channel
+                        """)
+                .param("accountId", accountId)
+                .param("since", utc(since))
+                .query((rs, row) -> counts.put(rs.getString("channel"), rs.getLong("sent")))
+                .list();
+        return counts;
+    }
+
+    /** Deletes one of the account's messages; its deliveries go with it (foreign key cascade). */
+    public boolean delete(UUID accountId, String shortCode) {
+        return jdbc.sql("delete from messages where short_code = :shortCode and account_id = :accountId")
+                        .param("shortCode", shortCode)
+                        .param("accountId", accountId)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Deletes at most {@code batch} messages created before {@code cutoff} (deliveries cascade).
+     * Rows another purge holds are skipped, so concurrent instances do not wait on each other.
+     *
+     * @return how many were deleted; fewer than {@code batch} means none is left
+     */
+    public int deleteOlderThan(Instant cutoff, int batch) {
+        return jdbc.sql(
+                        """
+                        delete from messages where short_code in (
+                            select short_code from messages where created_at < :cutoff
+                            limit :batch for update skip locked)
+                        """)
+                .param("cutoff", utc(cutoff))
+                .param("batch", batch)
+                .update();
+    }
+
     /** Reads the message and locks it until the transaction ends, so its projection is not raced. */
     public Optional<MessageRecord> lock(String shortCode) {
         return jdbc.sql("select * from messages where short_code = :shortCode for update")
@@ -91,6 +168,32 @@ public class MessageRepository {
                 .query(MessageRepository::message)
                 .optional();
     }
+
+    public Optional<DeliveryRecord> delivery(String deliveryId) {
+        return jdbc.sql("select * from deliveries where delivery_id = :deliveryId")
+                .param("deliveryId", deliveryId)
+                .query(MessageRepository::delivery)
+                .optional();
+    }
+
+    /**
+     * How far a message's deliveries are, counted in the database: a status event of a topic message
+     * must not read every recipient's row to learn that some are still under way.
+     */
+    public DeliveryCounts counts(String shortCode) {
+        return jdbc.sql(
+                        """
+                        select count(*) filter (where state in ('QUEUED', 'SENDING', 'RETRYING')) as open,
+                               count(*) filter (where state <> 'QUEUED') as started
+                        from deliveries where short_code = :shortCode
+                        """)
+                .param("shortCode", shortCode)
+                .query((rs, row) -> new DeliveryCounts(rs.getLong("open"), rs.getLong("started")))
+                .single();
+    }
+
+    /** @param open deliveries not final yet; @param started deliveries past QUEUED */
+    public record DeliveryCounts(long open, long started) {}
 
     public List<DeliveryRecord> deliveries(String shortCode) {
         return jdbc.sql("select * from deliveries where short_code = :shortCode order by delivery_id")

@@ -7,6 +7,7 @@ import org.herald.ingest.api.Envelope;
 import org.herald.ingest.api.PushplusException;
 import org.herald.ingest.message.MessageRecord;
 import org.herald.ingest.message.MessageRepository;
+import org.herald.ingest.retention.MessageRetention;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,10 +25,12 @@ class OpenApiController {
 
     private final AccessKeyService accessKeys;
     private final MessageRepository messages;
+    private final MessageRetention retention;
 
-    OpenApiController(AccessKeyService accessKeys, MessageRepository messages) {
+    OpenApiController(AccessKeyService accessKeys, MessageRepository messages, MessageRetention retention) {
         this.accessKeys = accessKeys;
         this.messages = messages;
+        this.retention = retention;
     }
 
     @PostMapping("/api/common/openApi/getAccessKey")
@@ -45,7 +48,7 @@ class OpenApiController {
             throw PushplusException.invalid("shortCode不能为空");
         }
         // Someone else's message is "not found" too: its existence is not the caller's business.
-        MessageRecord message = messages.find(shortCode.trim())
+        MessageRecord message = messages.findVisible(shortCode.trim(), retention.cutoff())
                 .filter(found -> found.accountId().equals(accountId))
                 .orElseThrow(() -> PushplusException.invalid("消息不存在"));
         return Envelope.executed(

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.herald.ingest.message.MessageRecord;
 import org.herald.ingest.message.MessageRepository;
+import org.herald.ingest.retention.MessageRetention;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,9 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /m/{shortCode}} (Herald's link form) and {@code /shortMessage/{shortCode}} (pushplus').
- * An unknown or malformed code gets the 404 page. Messages are not deleted or expired yet (the
- * read model has neither); when they are, {@link MessageRepository#find} is where they should
- * stop being found.
+ * An unknown, malformed, deleted or expired code gets the 404 page.
  */
 @RestController
 class MessagePageController {
@@ -31,15 +30,18 @@ class MessagePageController {
             "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
     private final MessageRepository messages;
+    private final MessageRetention retention;
 
-    MessagePageController(MessageRepository messages) {
+    MessagePageController(MessageRepository messages, MessageRetention retention) {
         this.messages = messages;
+        this.retention = retention;
     }
 
     @GetMapping({"/m/{shortCode}", "/shortMessage/{shortCode}"})
     ResponseEntity<String> page(@PathVariable String shortCode) {
-        Optional<MessageRecord> message =
-                SHORT_CODE.matcher(shortCode).matches() ? messages.find(shortCode) : Optional.empty();
+        Optional<MessageRecord> message = SHORT_CODE.matcher(shortCode).matches()
+                ? messages.findVisible(shortCode, retention.cutoff())
+                : Optional.empty();
         return message.map(found -> html(HttpStatus.OK, MessagePage.render(found)))
                 .orElseGet(() -> html(HttpStatus.NOT_FOUND, MessagePage.notFound()));
     }

@@ -3,7 +3,6 @@ package org.herald.ingest.send;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 import org.herald.ingest.IngestProperties;
 import org.herald.ingest.api.Envelope;
 import org.herald.ingest.api.PushplusException;
@@ -15,19 +14,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /send}, {@code /send/} and {@code /send/{token}} for GET, POST, PUT and DELETE, as pushplus
- * serves them. The request is read here by hand: query and body are two sources with a precedence
- * of their own, and a body of any content type must get a pushplus answer, not Spring's.
+ * serves them, and {@code /batchSend} at the same addresses. The request is read here by hand: query
+ * and body are two sources with a precedence of their own, the URL's template can make the whole body
+ * the content, and a body of any content type must get a pushplus answer, not Spring's.
  */
 @RestController
 class SendController {
 
     private final SendService sends;
-    private final RequestParameters parameters;
+    private final BatchSender batches;
+    private final SendRequestReader reader;
     private final int maxBodyBytes;
 
-    SendController(SendService sends, RequestParameters parameters, IngestProperties properties) {
+    SendController(SendService sends, BatchSender batches, SendRequestReader reader, IngestProperties properties) {
         this.sends = sends;
-        this.parameters = parameters;
+        this.batches = batches;
+        this.reader = reader;
         this.maxBodyBytes = properties.maxBodyBytes();
     }
 
@@ -45,11 +47,27 @@ class SendController {
         return handle(request, token);
     }
 
+    @RequestMapping(
+            path = {"/batchSend", "/batchSend/"},
+            method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT, RequestMethod.DELETE})
+    Envelope batchSend(HttpServletRequest request) throws IOException {
+        return Envelope.executed(batches.send(read(request, null)));
+    }
+
+    @RequestMapping(
+            path = "/batchSend/{token}",
+            method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT, RequestMethod.DELETE})
+    Envelope batchSendWithPathToken(@PathVariable String token, HttpServletRequest request) throws IOException {
+        return Envelope.executed(batches.send(read(request, token)));
+    }
+
     private Envelope handle(HttpServletRequest request, String pathToken) throws IOException {
-        Map<String, String> query = parameters.fromQuery(request.getQueryString());
-        Map<String, String> body = parameters.fromBody(request.getHeader(HttpHeaders.CONTENT_TYPE), body(request));
-        String shortCode = sends.send(ParameterMerger.merge(body, query, pathToken));
-        return Envelope.requestSucceeded(shortCode);
+        return Envelope.requestSucceeded(sends.send(read(request, pathToken)));
+    }
+
+    private SendParameters read(HttpServletRequest request, String pathToken) throws IOException {
+        return reader.read(
+                request.getQueryString(), request.getHeader(HttpHeaders.CONTENT_TYPE), body(request), pathToken);
     }
 
     private byte[] body(HttpServletRequest request) throws IOException {

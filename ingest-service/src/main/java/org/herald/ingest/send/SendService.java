@@ -22,20 +22,44 @@ public final class SendService {
     private static final Logger log = LoggerFactory.getLogger(SendService.class);
 
     private final SendValidator validator;
+    private final SendRules rules;
+    private final SendLimits limits;
     private final EventPublisher publisher;
     private final Duration publishTimeout;
     private final Clock clock;
 
-    public SendService(SendValidator validator, EventPublisher publisher, Duration publishTimeout, Clock clock) {
+    public SendService(
+            SendValidator validator,
+            SendRules rules,
+            SendLimits limits,
+            EventPublisher publisher,
+            Duration publishTimeout,
+            Clock clock) {
         this.validator = validator;
+        this.rules = rules;
+        this.limits = limits;
         this.publisher = publisher;
         this.publishTimeout = publishTimeout;
         this.clock = clock;
     }
 
+    /** An accepted message: its shortCode and the channel it goes to (the account's default if none was named). */
+    public record Accepted(String shortCode, String channel) {}
+
     /** @return the shortCode of the accepted message */
     public String send(SendParameters parameters) {
+        return accept(parameters).shortCode();
+    }
+
+    /**
+     * Validates, takes the message's slots of the account's limits, and publishes.
+     *
+     * @throws PushplusException when refused (nothing published, no limit slot kept)
+     */
+    public Accepted accept(SendParameters parameters) {
         ValidSend send = validator.validate(parameters);
+        rules.check(parameters, send);
+        SendLimits.Reservation reservation = limits.reserve(send);
         String shortCode = Credentials.randomHex(16);
         MessageAccepted accepted = new MessageAccepted(
                 shortCode,
@@ -55,6 +79,7 @@ public final class SendService {
                     Topics.MESSAGES, EventTypes.MESSAGE_ACCEPTED, shortCode, shortCode, accepted, publishTimeout);
         } catch (RuntimeException e) {
             // PublishFailedException, or a KafkaException the producer throws before it even queues the record.
+            limits.release(reservation);
             log.warn(
                     "message {} of account {} not acknowledged by Kafka: {}",
                     shortCode,
@@ -67,6 +92,6 @@ public final class SendService {
                 shortCode,
                 send.account().id(),
                 send.channel());
-        return shortCode;
+        return new Accepted(shortCode, send.channel());
     }
 }

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.herald.ingest.account.Account;
 import org.herald.ingest.account.AccountDirectory;
 import org.herald.ingest.api.Channels;
 import org.herald.ingest.api.HttpAddress;
 import org.herald.ingest.api.PushplusException;
 import org.herald.ingest.api.Templates;
+import org.herald.ingest.audience.RecipientCheck;
 
 /**
  * The synchronous checks of /send. pushplus reports them with a code (903 for the token, 999 with
@@ -24,12 +26,30 @@ public final class SendValidator {
     private final int maxTitleLength;
     private final int maxContentLength;
     private final Clock clock;
+    private final Set<String> openChannels;
+    private final RecipientCheck recipientCheck;
 
     public SendValidator(AccountDirectory accounts, int maxTitleLength, int maxContentLength, Clock clock) {
+        this(accounts, maxTitleLength, maxContentLength, clock, Channels.OPEN, RecipientCheck.NONE);
+    }
+
+    /**
+     * @param openChannels the channels with a delivering service ({@code herald.ingest.open-channels})
+     * @param recipientCheck refuses a message nobody could receive (empty topic, unknown friends)
+     */
+    public SendValidator(
+            AccountDirectory accounts,
+            int maxTitleLength,
+            int maxContentLength,
+            Clock clock,
+            Set<String> openChannels,
+            RecipientCheck recipientCheck) {
         this.accounts = accounts;
         this.maxTitleLength = maxTitleLength;
         this.maxContentLength = maxContentLength;
         this.clock = clock;
+        this.openChannels = Set.copyOf(openChannels);
+        this.recipientCheck = recipientCheck;
     }
 
     public ValidSend validate(SendParameters request) {
@@ -70,7 +90,7 @@ public final class SendValidator {
         if (!Channels.KNOWN.contains(channel)) {
             throw PushplusException.invalid("不支持的渠道: " + shown(channel) + "（可选: wechat, webhook, cp, mail, sms）");
         }
-        if (!Channels.OPEN.contains(channel)) {
+        if (!openChannels.contains(channel)) {
             throw PushplusException.invalid("渠道暂未开放: " + channel);
         }
         option = option == null ? null : option.trim();
@@ -87,6 +107,12 @@ public final class SendValidator {
                 ? null
                 : HttpAddress.require("callbackUrl", request.callbackUrl().trim());
         Instant deadline = deadline(request.timestamp());
+        // Last: it reads topics and friends, so only a request that is otherwise fine pays for it.
+        recipientCheck.check(
+                account.id(),
+                channel,
+                request.topic() == null ? null : request.topic().trim(),
+                recipients(request.to()));
 
         return new ValidSend(
                 account,

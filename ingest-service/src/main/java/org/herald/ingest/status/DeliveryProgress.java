@@ -58,8 +58,9 @@ public final class DeliveryProgress {
                 .filter(delivery -> delivery.state() == DeliveryState.DELIVERED)
                 .count();
         if (!allFinal) {
-            boolean started = deliveries.stream().anyMatch(delivery -> delivery.state() != DeliveryState.QUEUED);
-            return new Outcome(started ? MessageRecord.SENDING : MessageRecord.UNSENT, "", false, delivered, 0, null);
+            Outcome pending =
+                    pending(deliveries.stream().anyMatch(delivery -> delivery.state() != DeliveryState.QUEUED));
+            return new Outcome(pending.status(), "", false, delivered, 0, null);
         }
         int failed = deliveries.size() - delivered;
         Set<String> reasons = new LinkedHashSet<>();
@@ -79,6 +80,11 @@ public final class DeliveryProgress {
                 delivered,
                 failed,
                 completedAt);
+    }
+
+    /** A message with deliveries still under way: sending once any has left QUEUED. */
+    public static Outcome pending(boolean started) {
+        return new Outcome(started ? MessageRecord.SENDING : MessageRecord.UNSENT, "", false, 0, 0, null);
     }
 
     private static String reason(DeliveryRecord delivery) {

@@ -3,9 +3,8 @@ package org.herald.ingest.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import org.herald.events.delivery.DeliveryState;
 import org.herald.events.delivery.DeliveryStatusChanged;
 import org.herald.events.message.MessageCompleted;
 import org.herald.events.topic.EventTypes;
@@ -53,6 +52,12 @@ public final class Projector {
     }
 
     public void apply(DeliveryStatusChanged change) {
+        if (change.state() == DeliveryState.QUEUED) {
+            // The dispatcher writes every delivery as QUEUED before it publishes this, and QUEUED never
+            // moves a delivery forward: skipping it spares a topic fan-out one read of all its
+            // deliveries per recipient.
+            return;
+        }
         Optional<MessageCompleted> completion = transactions.execute(status -> project(change));
         if (completion == null || completion.isEmpty()) {
             return;
@@ -77,23 +82,26 @@ public final class Projector {
             return Optional.empty();
         }
         MessageRecord message = found.get();
-        List<DeliveryRecord> deliveries = new ArrayList<>(messages.deliveries(message.shortCode()));
-        int index = indexOf(deliveries, change.deliveryId());
-        if (index < 0) {
+        Optional<DeliveryRecord> delivery = messages.delivery(change.deliveryId())
+                .filter(row -> row.shortCode().equals(message.shortCode()));
+        if (delivery.isEmpty()) {
             log.warn("status {} for unknown delivery {} ignored", change.state(), change.deliveryId());
         } else {
-            DeliveryRecord current = deliveries.get(index);
+            DeliveryRecord current = delivery.get();
             if (DeliveryProgress.isForward(current.state(), current.attempt(), change.state(), change.attempt())) {
-                DeliveryRecord advanced = current.advancedTo(
+                messages.update(current.advancedTo(
                         change.state(),
                         change.attempt(),
                         change.reason(),
-                        change.occurredAt() == null ? clock.instant() : change.occurredAt());
-                messages.update(advanced);
-                deliveries.set(index, advanced);
+                        change.occurredAt() == null ? clock.instant() : change.occurredAt()));
             }
         }
-        DeliveryProgress.Outcome outcome = DeliveryProgress.outcome(deliveries);
+        // Until the last delivery is final only "sending or not" can change, and counting tells that;
+        // the rows themselves are read once, for the outcome (a topic message has one per recipient).
+        MessageRepository.DeliveryCounts counts = messages.counts(message.shortCode());
+        DeliveryProgress.Outcome outcome = counts.open() > 0
+                ? DeliveryProgress.pending(counts.started() > 0)
+                : DeliveryProgress.outcome(messages.deliveries(message.shortCode()));
         if (outcome.status() != message.status() || !outcome.errorMessage().equals(message.errorMessage())) {
             Instant updatedAt = outcome.completedAt() != null
                     ? outcome.completedAt()
@@ -119,14 +127,5 @@ public final class Projector {
             return message.callbackUrl();
         }
         return accounts.findById(message.accountId()).map(Account::callbackUrl).orElse(null);
-    }
-
-    private static int indexOf(List<DeliveryRecord> deliveries, String deliveryId) {
-        for (int i = 0; i < deliveries.size(); i++) {
-            if (deliveries.get(i).deliveryId().equals(deliveryId)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -17,7 +17,11 @@ class ProjectorListener {
         this.reader = reader;
     }
 
-    @KafkaListener(topics = "#{T(org.herald.events.topic.Topics).DELIVERY_STATUS.name()}", groupId = "ingest-projector")
+    @KafkaListener(
+            topics = "#{T(org.herald.events.topic.Topics).DELIVERY_STATUS.name()}",
+            groupId = "ingest-projector",
+            // Status events are keyed by message, so one message's events stay with one consumer.
+            concurrency = "${herald.ingest.listener-concurrency:3}")
     void on(ConsumerRecord<String, byte[]> record) {
         projector.apply(reader.read(Topics.DELIVERY_STATUS, record).data());
     }

@@ -150,7 +150,7 @@ class SendApiTest extends IngestIntegrationTest {
 
     @Test
     void shouldRefuseAChannelWithoutADeliveringServiceHonestly() {
-        assertRefused(json(Map.of("token", account.token(), "content", nonce, "channel", "mail")), 999, "渠道暂未开放: mail");
+        assertRefused(json(Map.of("token", account.token(), "content", nonce, "channel", "sms")), 999, "渠道暂未开放: sms");
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.herald.ingest.account.Account;
 import org.herald.ingest.account.AccountDirectory;
 import org.herald.ingest.account.Webhook;
 import org.herald.ingest.api.PushplusException;
+import org.herald.outbound.AddressPolicy;
+import org.herald.outbound.UrlGuard;
 import org.herald.transport.EventPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -26,7 +28,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 class SendServiceTest {
 
     @Test
-    void shouldAnswerBusyWhenTheBrokerDoesNotAcknowledge() throws IOException {
+    void shouldAnswerBusyAndGiveBackTheLimitSlotsWhenTheBrokerDoesNotAcknowledge() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -59,8 +61,11 @@ class SendServiceTest {
             }
         };
         Clock clock = Clock.systemUTC();
+        MemoryCounters counters = new MemoryCounters();
         SendService service = new SendService(
                 new SendValidator(accounts, 100, 20000, clock),
+                new SendRules(new UrlGuard(AddressPolicy.strict()), 10, Duration.ofDays(365), clock),
+                new SendLimits(counters, 3, Duration.ofHours(1), channel -> 5, clock),
                 new EventPublisher(new KafkaTemplate<>(producers), "/herald/test", clock),
                 Duration.ofMillis(500),
                 clock);
@@ -71,6 +76,8 @@ class SendServiceTest {
                         assertThat(e.code()).isEqualTo(500);
                         assertThat(e.getMessage()).isEqualTo("系统繁忙，请稍后重试");
                     });
+            // Not accepted, so it takes no slot of the same-content limit nor of the quota.
+            assertThat(counters.total()).isZero();
         } finally {
             producers.destroy();
         }

@@ -132,6 +132,33 @@ class SendValidatorTest {
                 .hasSize(100);
     }
 
+    @Test
+    void shouldOpenTheConfiguredChannelsAndRefuseAMessageNobodyCanReceive() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        SendValidator opened = new SendValidator(
+                new Directory(),
+                100,
+                20000,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                java.util.Set.of("webhook", "wechat"),
+                (accountId, channel, topic, to) -> {
+                    asked.add(channel + "|" + topic + "|" + to);
+                    if ("empty".equals(topic)) {
+                        throw PushplusException.invalid("无用户接收消息");
+                    }
+                });
+
+        assertThat(opened.validate(with(request("plain", "c", "wechat", null), "to", "t1,t2"))
+                        .channel())
+                .isEqualTo("wechat");
+        assertThat(asked).containsExactly("wechat|null|[t1, t2]");
+        assertThatThrownBy(() -> opened.validate(
+                        new SendParameters("plain", null, "c", "empty", null, "wechat", null, null, null, null)))
+                .hasMessage("无用户接收消息");
+        assertThatThrownBy(() -> opened.validate(request("plain", "c", "mail", null)))
+                .hasMessage("渠道暂未开放: mail");
+    }
+
     private void assertRefused(SendParameters request, int code, String msg) {
         assertThatThrownBy(() -> validator.validate(request)).isInstanceOfSatisfying(PushplusException.class, e -> {
             assertThat(e.code()).isEqualTo(code);

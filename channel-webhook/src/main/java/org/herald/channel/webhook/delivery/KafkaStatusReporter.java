@@ -8,12 +8,17 @@ import org.herald.events.delivery.DeliveryStatusChanged;
 import org.herald.events.topic.EventTypes;
 import org.herald.events.topic.Topics;
 import org.herald.transport.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Publishes status changes on {@code herald.delivery-status} and waits for the ack, so the request's
- * offset is only committed once its status is durable.
+ * Publishes status changes on {@code herald.delivery-status}. Outcomes are awaited, so the request's
+ * offset is only committed once its status is durable; steps on the way are not (see {@link
+ * StatusReporter#announce}).
  */
 final class KafkaStatusReporter implements StatusReporter {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaStatusReporter.class);
 
     private final EventPublisher publisher;
     private final Clock clock;
@@ -27,7 +32,42 @@ final class KafkaStatusReporter implements StatusReporter {
 
     @Override
     public void report(DeliveryRequested request, DeliveryState state, int attempt, String reason) {
-        DeliveryStatusChanged change = new DeliveryStatusChanged(
+        publisher.publishAndWait(
+                Topics.DELIVERY_STATUS,
+                EventTypes.DELIVERY_STATUS_CHANGED,
+                request.messageId(),
+                eventId(request, state, attempt),
+                change(request, state, attempt, reason),
+                timeout);
+    }
+
+    @Override
+    public void announce(DeliveryRequested request, DeliveryState state, int attempt) {
+        publisher
+                .publish(
+                        Topics.DELIVERY_STATUS,
+                        EventTypes.DELIVERY_STATUS_CHANGED,
+                        request.messageId(),
+                        eventId(request, state, attempt),
+                        change(request, state, attempt, null))
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        log.warn(
+                                "status {} of delivery {} not published: {}",
+                                state,
+                                request.deliveryId(),
+                                failure.toString());
+                    }
+                });
+    }
+
+    /** Stable per step, so a consumer can drop the copy a redelivery produces. */
+    private static String eventId(DeliveryRequested request, DeliveryState state, int attempt) {
+        return request.deliveryId() + ":" + state + ":" + attempt;
+    }
+
+    private DeliveryStatusChanged change(DeliveryRequested request, DeliveryState state, int attempt, String reason) {
+        return new DeliveryStatusChanged(
                 request.deliveryId(),
                 request.messageId(),
                 request.accountId(),
@@ -36,14 +76,5 @@ final class KafkaStatusReporter implements StatusReporter {
                 attempt,
                 reason,
                 clock.instant());
-        // Stable per step, so a consumer can drop the copy a redelivery produces.
-        String eventId = request.deliveryId() + ":" + state + ":" + attempt;
-        publisher.publishAndWait(
-                Topics.DELIVERY_STATUS,
-                EventTypes.DELIVERY_STATUS_CHANGED,
-                request.messageId(),
-                eventId,
-                change,
-                timeout);
     }
 }

@@ -41,7 +41,7 @@ public class WebhookDeliveryListener {
     @KafkaListener(
             topics = "#{T(org.herald.events.topic.Topics).DELIVERIES_WEBHOOK.name()}",
             groupId = "channel-webhook",
-            concurrency = "${herald.webhook.concurrency:3}")
+            concurrency = "${herald.webhook.concurrency:6}")
     public void on(ConsumerRecord<String, byte[]> record) {
         DeliveryRequested request =
                 reader.read(Topics.DELIVERIES_WEBHOOK, record).data();

@@ -164,7 +164,7 @@ public final class WebhookDeliveryService {
             // Counted as a failed attempt, so a host that stays down ends in FAILED, not a loop.
             verdict = Verdict.retry("circuit open for " + open.host() + " after repeated failures");
         } else {
-            status.report(request, DeliveryState.SENDING, attempt, null);
+            status.announce(request, DeliveryState.SENDING, attempt);
             verdict = send(outgoing, format.get(), (HostIsolation.Admitted) admission);
             limit.ifPresent(taken -> limiter.settle(taken, slot));
         }
