@@ -118,6 +118,9 @@ public final class WebhookDeliveryService {
         String deliveryId = request.deliveryId();
         if (ledger.isDelivered(deliveryId)) {
             log.info("delivery {} was delivered before; not posting it again", deliveryId);
+            // Its DELIVERED status may be what did not get through (the broker went away right after
+            // the post): reported again under the same event id, which consumers drop if they have it.
+            status.report(request, DeliveryState.DELIVERED, attempt, null);
             return DeliveryOutcome.of(Kind.ALREADY_DELIVERED);
         }
         Instant deadline = request.deadline();
@@ -176,10 +179,12 @@ public final class WebhookDeliveryService {
                 verdict.reason() == null ? verdict.kind() : verdict.reason());
         return switch (verdict.kind()) {
             case DELIVERED -> {
-                // Reported before it is remembered: if remembering fails, the retry posts again
-                // (the target has the Idempotency-Key) rather than never reporting the success.
-                status.report(request, DeliveryState.DELIVERED, attempt, null);
+                // Remembered before it is reported: if reporting fails (the broker is away), the
+                // redelivered request finds it remembered and only reports again, instead of posting
+                // it a second time. If remembering fails, the retry posts again (the target has the
+                // Idempotency-Key).
                 ledger.markDelivered(deliveryId);
+                status.report(request, DeliveryState.DELIVERED, attempt, null);
                 yield DeliveryOutcome.of(Kind.DELIVERED);
             }
             case PERMANENT -> fail(request, attempt, verdict.reason());
