@@ -19,7 +19,6 @@ import org.herald.ingest.account.Webhook;
 import org.herald.ingest.account.WebhookType;
 import org.herald.ingest.api.Channels;
 import org.herald.ingest.message.DeliveryRecord;
-import org.herald.ingest.message.MessageRecord;
 import org.herald.ingest.message.MessageRepository;
 import org.herald.sealing.SealedValueException;
 import org.herald.sealing.SecretSealer;
@@ -82,19 +81,7 @@ public final class Dispatcher {
         }
         Route route = route(message, now);
         DeliveryRecord stored = transactions.execute(status -> {
-            messages.insertIfAbsent(new MessageRecord(
-                    message.messageId(),
-                    message.accountId(),
-                    message.channel(),
-                    message.template(),
-                    message.title() == null ? "" : message.title(),
-                    message.content() == null ? "" : message.content(),
-                    message.callbackUrl(),
-                    MessageRecord.UNSENT,
-                    "",
-                    message.acceptedAt() == null ? now : message.acceptedAt(),
-                    now,
-                    false));
+            messages.insertIfAbsent(FanOut.record(message, now));
             return messages.insertIfAbsent(new DeliveryRecord(
                     route.deliveryId(),
                     message.messageId(),

@@ -252,7 +252,8 @@ final class FanOut {
         }
     }
 
-    private static MessageRecord record(MessageAccepted message, Instant now) {
+    /** The read-model row of a message just taken from {@code herald.messages}: nothing sent yet. */
+    static MessageRecord record(MessageAccepted message, Instant now) {
         return new MessageRecord(
                 message.messageId(),
                 message.accountId(),

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.herald.ingest.api.Envelope;
 import org.herald.ingest.api.PushplusException;
-import org.herald.ingest.audience.Paging;
 import org.herald.ingest.audience.PersonRequest;
 import org.herald.ingest.openapi.AccessKeyService;
+import org.herald.ingest.openapi.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,9 +49,9 @@ class FriendController {
     @PostMapping("/api/open/friend/list")
     Envelope list(
             @RequestHeader(name = "access-key", required = false) String accessKey,
-            @RequestBody(required = false) Paging.Request request) {
+            @RequestBody(required = false) Paging.PageRequest request) {
         UUID accountId = accessKeys.authenticate(accessKey);
-        Paging.Page<Friend> page = friends.list(accountId, Paging.Request.orDefault(request));
+        Paging.Page<Friend> page = friends.list(accountId, Paging.PageRequest.orDefault(request));
         return Envelope.executed(new Paging.Page<>(
                 page.pageNum(),
                 page.pageSize(),

@@ -9,8 +9,8 @@ import org.herald.ingest.IngestProperties;
 import org.herald.ingest.account.AccountDirectory;
 import org.herald.ingest.account.Credentials;
 import org.herald.ingest.api.PushplusException;
-import org.herald.ingest.audience.Paging;
 import org.herald.ingest.audience.Person;
+import org.herald.ingest.openapi.Paging;
 import org.herald.transport.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,9 +91,8 @@ class FriendService {
         return friend;
     }
 
-    Paging.Page<Friend> list(UUID accountId, Paging.Request request) {
-        return Paging.Page.of(
-                request, friends.count(accountId), friends.list(accountId, request.offset(), request.size()));
+    Paging.Page<Friend> list(UUID accountId, Paging.PageRequest request) {
+        return request.page(friends.list(accountId, request.offset(), request.size()), friends.count(accountId));
     }
 
     void delete(UUID accountId, Long friendId) {

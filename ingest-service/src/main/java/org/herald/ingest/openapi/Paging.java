@@ -1,5 +1,6 @@
 package org.herald.ingest.openapi;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,10 +9,15 @@ import org.herald.ingest.api.PushplusException;
 /** The open API's paging convention: {@code {"current":1,"pageSize":20,"params":{…}}}. */
 public final class Paging {
 
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 50;
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 50;
 
     private Paging() {}
+
+    /** A time as the open API's lists show it; null stays null. */
+    public static String time(Instant instant) {
+        return instant == null ? null : OpenApiController.PUSHPLUS_TIME.format(instant);
+    }
 
     /** A list request's body; every field may be absent. */
     public record PageRequest(Integer current, Integer pageSize, Map<String, Object> params) {
@@ -49,6 +55,12 @@ public final class Paging {
             int from = Math.min(offset(), all.size());
             int to = Math.min(from + size(), all.size());
             return page(all.subList(from, to).stream().map(row).toList(), all.size());
+        }
+
+        /** A parameter of {@code params} as text, or null. */
+        public String param(String name) {
+            Object value = params == null ? null : params.get(name);
+            return value == null ? null : value.toString().trim();
         }
 
         public <R> Page<R> page(List<R> list, long total) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.herald.ingest.api.Envelope;
 import org.herald.ingest.api.PushplusException;
-import org.herald.ingest.audience.Paging;
 import org.herald.ingest.openapi.AccessKeyService;
+import org.herald.ingest.openapi.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,9 +34,9 @@ class TopicOpenApiController {
     @PostMapping("/api/open/topic/list")
     Envelope list(
             @RequestHeader(name = "access-key", required = false) String accessKey,
-            @RequestBody(required = false) Paging.Request request) {
+            @RequestBody(required = false) Paging.PageRequest request) {
         UUID accountId = accessKeys.authenticate(accessKey);
-        Paging.Page<TopicRepository.Listed> page = topics.list(accountId, Paging.Request.orDefault(request));
+        Paging.Page<TopicRepository.Listed> page = topics.list(accountId, Paging.PageRequest.orDefault(request));
         return Envelope.executed(new Paging.Page<>(
                 page.pageNum(),
                 page.pageSize(),
@@ -126,9 +126,9 @@ class TopicOpenApiController {
     @PostMapping("/api/open/topicUser/subscriberList")
     Envelope subscriberList(
             @RequestHeader(name = "access-key", required = false) String accessKey,
-            @RequestBody(required = false) Paging.Request request) {
+            @RequestBody(required = false) Paging.PageRequest request) {
         UUID accountId = accessKeys.authenticate(accessKey);
-        Paging.Page<Subscriber> page = topics.subscribers(accountId, Paging.Request.orDefault(request));
+        Paging.Page<Subscriber> page = topics.subscribers(accountId, Paging.PageRequest.orDefault(request));
         return Envelope.executed(new Paging.Page<>(
                 page.pageNum(),
                 page.pageSize(),

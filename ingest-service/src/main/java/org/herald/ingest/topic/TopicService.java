@@ -9,8 +9,8 @@ import org.herald.events.topic.Topics;
 import org.herald.ingest.IngestProperties;
 import org.herald.ingest.account.AccountDirectory;
 import org.herald.ingest.api.PushplusException;
-import org.herald.ingest.audience.Paging;
 import org.herald.ingest.audience.Person;
+import org.herald.ingest.openapi.Paging;
 import org.herald.transport.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,19 +101,15 @@ class TopicService {
     }
 
     /** @param topicType 0 (or absent) the account's own topics, 1 the topics it joined */
-    Paging.Page<TopicRepository.Listed> list(UUID accountId, Paging.Request request) {
+    Paging.Page<TopicRepository.Listed> list(UUID accountId, Paging.PageRequest request) {
         String type = request.param("topicType");
         if (type == null || type.isEmpty() || type.equals("0")) {
-            return Paging.Page.of(
-                    request,
-                    topics.countCreated(accountId),
-                    topics.listCreated(accountId, request.offset(), request.size()));
+            return request.page(
+                    topics.listCreated(accountId, request.offset(), request.size()), topics.countCreated(accountId));
         }
         if (type.equals("1")) {
-            return Paging.Page.of(
-                    request,
-                    topics.countJoined(accountId),
-                    topics.listJoined(accountId, request.offset(), request.size()));
+            return request.page(
+                    topics.listJoined(accountId, request.offset(), request.size()), topics.countJoined(accountId));
         }
         throw PushplusException.invalid("topicType只能是0（我创建的）或1（我加入的）");
     }
@@ -135,13 +131,11 @@ class TopicService {
         topics.end(relationId, Subscriber.LEFT, clock.instant());
     }
 
-    Paging.Page<Subscriber> subscribers(UUID accountId, Paging.Request request) {
+    Paging.Page<Subscriber> subscribers(UUID accountId, Paging.PageRequest request) {
         String topicId = request.param("topicId");
         Topic topic = own(accountId, number("topicId", topicId));
-        return Paging.Page.of(
-                request,
-                topics.countActive(topic.id()),
-                topics.subscribers(topic.id(), request.offset(), request.size()));
+        return request.page(
+                topics.subscribers(topic.id(), request.offset(), request.size()), topics.countActive(topic.id()));
     }
 
     /** The owner removes a subscriber. */

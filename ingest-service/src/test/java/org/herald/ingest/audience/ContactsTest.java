@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.herald.ingest.api.PushplusException;
+import org.herald.ingest.openapi.Paging;
 import org.junit.jupiter.api.Test;
 
 class ContactsTest {
@@ -50,11 +51,11 @@ class ContactsTest {
 
     @Test
     void shouldPageAsTheOpenApiDoes() {
-        assertThat(Paging.Page.of(new Paging.Request(3, 20, null), 41, java.util.List.of()))
+        assertThat(new Paging.PageRequest(3, 20, null).page(java.util.List.of(), 41))
                 .isEqualTo(new Paging.Page<>(3, 20, 41, 3, java.util.List.of()));
-        assertThat(new Paging.Request(null, null, null).size()).isEqualTo(20);
-        assertThat(new Paging.Request(2, 10, null).offset()).isEqualTo(10);
-        assertThatThrownBy(() -> new Paging.Request(1, 51, null).size()).hasMessage("pageSize必须在1到50之间");
-        assertThatThrownBy(() -> new Paging.Request(0, 10, null).page()).hasMessage("current必须大于0");
+        assertThat(new Paging.PageRequest(null, null, null).size()).isEqualTo(20);
+        assertThat(new Paging.PageRequest(2, 10, null).offset()).isEqualTo(10);
+        assertThatThrownBy(() -> new Paging.PageRequest(1, 51, null).size()).hasMessage("pageSize必须在1到50之间");
+        assertThatThrownBy(() -> new Paging.PageRequest(0, 10, null).pageNum()).hasMessage("current必须大于0");
     }
 }
