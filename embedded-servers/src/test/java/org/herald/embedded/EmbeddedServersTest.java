@@ -34,17 +34,20 @@ class EmbeddedServersTest {
 
     @Test
     void shouldServeKafkaOnTheAskedPortFromAFormattedLogDirectory(@TempDir Path logs) throws Exception {
-        int port = freePort();
-        try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.startOnPorts(port, freePort(), 1, logs)) {
+        int[] ports = twoFreePorts();
+        int port = ports[0];
+        try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.startOnPorts(port, ports[1], 1, logs)) {
             assertThat(kafka.bootstrapServers()).isEqualTo("localhost:" + port);
             assertRoundTrip(kafka);
         }
         assertThat(logs.resolve("meta.properties")).exists();
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Both sockets are held open together, so the system cannot hand out the same port twice. */
+    private static int[] twoFreePorts() throws Exception {
+        try (ServerSocket first = new ServerSocket(0);
+                ServerSocket second = new ServerSocket(0)) {
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
         }
     }
 
