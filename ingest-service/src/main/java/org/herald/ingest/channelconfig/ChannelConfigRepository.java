@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ChannelConfigRepository {
+
+    private static final String CP_TABLE = "cp_configs";
+    private static final String MAIL_TABLE = "mail_configs";
 
     private final JdbcClient jdbc;
 
@@ -61,35 +65,20 @@ public class ChannelConfigRepository {
     }
 
     public Optional<CpConfig> findCp(UUID accountId, long id) {
-        return jdbc.sql("select * from cp_configs where account_id = :accountId and id = :id")
-                .param("accountId", accountId)
-                .param("id", id)
-                .query(ChannelConfigRepository::cp)
-                .optional();
+        return byId(CP_TABLE, ChannelConfigRepository::cp, accountId, id);
     }
 
     /** The configuration a send names in {@code option}. */
     public Optional<CpConfig> findCpByCode(UUID accountId, String code) {
-        return jdbc.sql("select * from cp_configs where account_id = :accountId and code = :code")
-                .param("accountId", accountId)
-                .param("code", code)
-                .query(ChannelConfigRepository::cp)
-                .optional();
+        return byCode(CP_TABLE, ChannelConfigRepository::cp, accountId, code);
     }
 
     List<CpConfig> listCp(UUID accountId) {
-        return jdbc.sql("select * from cp_configs where account_id = :accountId order by id")
-                .param("accountId", accountId)
-                .query(ChannelConfigRepository::cp)
-                .list();
+        return all(CP_TABLE, ChannelConfigRepository::cp, accountId);
     }
 
     boolean deleteCp(UUID accountId, long id) {
-        return jdbc.sql("delete from cp_configs where account_id = :accountId and id = :id")
-                        .param("accountId", accountId)
-                        .param("id", id)
-                        .update()
-                == 1;
+        return delete(CP_TABLE, accountId, id);
     }
 
     MailConfig insertMail(MailConfig mail) {
@@ -134,31 +123,48 @@ public class ChannelConfigRepository {
     }
 
     public Optional<MailConfig> findMail(UUID accountId, long id) {
-        return jdbc.sql("select * from mail_configs where account_id = :accountId and id = :id")
-                .param("accountId", accountId)
-                .param("id", id)
-                .query(ChannelConfigRepository::mail)
-                .optional();
+        return byId(MAIL_TABLE, ChannelConfigRepository::mail, accountId, id);
     }
 
     /** The configuration a send names in {@code option}. */
     public Optional<MailConfig> findMailByCode(UUID accountId, String code) {
-        return jdbc.sql("select * from mail_configs where account_id = :accountId and code = :code")
-                .param("accountId", accountId)
-                .param("code", code)
-                .query(ChannelConfigRepository::mail)
-                .optional();
+        return byCode(MAIL_TABLE, ChannelConfigRepository::mail, accountId, code);
     }
 
     List<MailConfig> listMail(UUID accountId) {
-        return jdbc.sql("select * from mail_configs where account_id = :accountId order by id")
-                .param("accountId", accountId)
-                .query(ChannelConfigRepository::mail)
-                .list();
+        return all(MAIL_TABLE, ChannelConfigRepository::mail, accountId);
     }
 
     boolean deleteMail(UUID accountId, long id) {
-        return jdbc.sql("delete from mail_configs where account_id = :accountId and id = :id")
+        return delete(MAIL_TABLE, accountId, id);
+    }
+
+    // The two config tables share their keys (account_id, id, code); only the row mapping differs.
+    private <T> Optional<T> byId(String table, RowMapper<T> rows, UUID accountId, long id) {
+        return jdbc.sql("select * from " + table + " where account_id = :accountId and id = :id")
+                .param("accountId", accountId)
+                .param("id", id)
+                .query(rows)
+                .optional();
+    }
+
+    private <T> Optional<T> byCode(String table, RowMapper<T> rows, UUID accountId, String code) {
+        return jdbc.sql("select * from " + table + " where account_id = :accountId and code = :code")
+                .param("accountId", accountId)
+                .param("code", code)
+                .query(rows)
+                .optional();
+    }
+
+    private <T> List<T> all(String table, RowMapper<T> rows, UUID accountId) {
+        return jdbc.sql("select * from " + table + " where account_id = :accountId order by id")
+                .param("accountId", accountId)
+                .query(rows)
+                .list();
+    }
+
+    private boolean delete(String table, UUID accountId, long id) {
+        return jdbc.sql("delete from " + table + " where account_id = :accountId and id = :id")
                         .param("accountId", accountId)
                         .param("id", id)
                         .update()

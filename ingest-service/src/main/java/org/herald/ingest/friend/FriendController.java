@@ -52,12 +52,7 @@ class FriendController {
             @RequestBody(required = false) Paging.PageRequest request) {
         UUID accountId = accessKeys.authenticate(accessKey);
         Paging.Page<Friend> page = friends.list(accountId, Paging.PageRequest.orDefault(request));
-        return Envelope.executed(new Paging.Page<>(
-                page.pageNum(),
-                page.pageSize(),
-                page.total(),
-                page.pages(),
-                page.list().stream().map(FriendController::row).toList()));
+        return Envelope.executed(page.map(FriendController::row));
     }
 
     @GetMapping("/api/open/friend/deleteFriend")

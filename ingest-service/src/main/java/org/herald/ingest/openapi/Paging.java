@@ -70,5 +70,12 @@ public final class Paging {
     }
 
     /** The answer: {@code {pageNum, pageSize, total, pages, list}}. */
-    public record Page<T>(int pageNum, int pageSize, long total, long pages, List<T> list) {}
+    public record Page<T>(int pageNum, int pageSize, long total, long pages, List<T> list) {
+
+        /** The same page with each entry turned into what the answer shows. */
+        public <R> Page<R> map(Function<T, R> row) {
+            return new Page<>(
+                    pageNum, pageSize, total, pages, list.stream().map(row).toList());
+        }
+    }
 }

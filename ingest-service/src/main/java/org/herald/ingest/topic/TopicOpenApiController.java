@@ -37,12 +37,7 @@ class TopicOpenApiController {
             @RequestBody(required = false) Paging.PageRequest request) {
         UUID accountId = accessKeys.authenticate(accessKey);
         Paging.Page<TopicRepository.Listed> page = topics.list(accountId, Paging.PageRequest.orDefault(request));
-        return Envelope.executed(new Paging.Page<>(
-                page.pageNum(),
-                page.pageSize(),
-                page.total(),
-                page.pages(),
-                page.list().stream().map(TopicOpenApiController::summary).toList()));
+        return Envelope.executed(page.map(TopicOpenApiController::summary));
     }
 
     @GetMapping("/api/open/topic/detail")
@@ -129,12 +124,7 @@ class TopicOpenApiController {
             @RequestBody(required = false) Paging.PageRequest request) {
         UUID accountId = accessKeys.authenticate(accessKey);
         Paging.Page<Subscriber> page = topics.subscribers(accountId, Paging.PageRequest.orDefault(request));
-        return Envelope.executed(new Paging.Page<>(
-                page.pageNum(),
-                page.pageSize(),
-                page.total(),
-                page.pages(),
-                page.list().stream().map(TopicOpenApiController::subscriber).toList()));
+        return Envelope.executed(page.map(TopicOpenApiController::subscriber));
     }
 
     @PostMapping("/api/open/topicUser/deleteTopicUser")
