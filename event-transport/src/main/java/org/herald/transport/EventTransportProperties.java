@@ -10,4 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("herald.events")
 public record EventTransportProperties(
-        String source, @DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {}
+        String source, @DefaultValue("12") int partitions, @DefaultValue("1") short replicationFactor) {}

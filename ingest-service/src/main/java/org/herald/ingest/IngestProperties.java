@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long messages stay readable (page, open API) before the purge deletes them
  * @param openChannels the channels whose delivering service runs (env HERALD_OPEN_CHANNELS); /send refuses the
  *     others and the dispatcher fails their deliveries at once
+ * @param recordsInFlight how many records the dispatcher, and separately the projector, handle at once
+ *     (records of one key still one after another)
  */
 @ConfigurationProperties("herald.ingest")
 public record IngestProperties(
@@ -41,7 +43,8 @@ public record IngestProperties(
         @DefaultValue("10") int maxBatchChannels,
         @DefaultValue("7200s") Duration accessKeyTtl,
         @DefaultValue("30d") Duration retention,
-        @DefaultValue("webhook") Set<String> openChannels) {
+        @DefaultValue("webhook") Set<String> openChannels,
+        @DefaultValue("16") int recordsInFlight) {
 
     /** The daily quota of a channel: its override if any, else {@code dailyQuota}; 0 means unlimited. */
     public int dailyQuotaOf(String channel) {

@@ -1,5 +1,6 @@
 package org.herald.ingest.dispatch;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.herald.ingest.IngestProperties;
 import org.herald.ingest.account.AccountDirectory;
@@ -7,6 +8,7 @@ import org.herald.ingest.audience.Audience;
 import org.herald.ingest.message.MessageRepository;
 import org.herald.sealing.SecretSealer;
 import org.herald.transport.EventPublisher;
+import org.herald.transport.ParallelRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,5 +29,10 @@ class DispatchConfiguration {
             Audience audience) {
         FanOut fanOut = new FanOut(messages, deliveries, audience, sealer, publisher, transactions, properties);
         return new Dispatcher(messages, accounts, sealer, publisher, transactions, properties, clock, fanOut);
+    }
+
+    @Bean
+    ParallelRecords dispatcherRecords(IngestProperties properties, ObservationRegistry observations) {
+        return new ParallelRecords(properties.recordsInFlight(), observations, DispatcherListener.GROUP);
     }
 }

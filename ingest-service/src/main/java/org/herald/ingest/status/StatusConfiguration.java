@@ -1,10 +1,12 @@
 package org.herald.ingest.status;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.herald.ingest.IngestProperties;
 import org.herald.ingest.account.AccountDirectory;
 import org.herald.ingest.message.MessageRepository;
 import org.herald.transport.EventPublisher;
+import org.herald.transport.ParallelRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,5 +23,10 @@ class StatusConfiguration {
             IngestProperties properties,
             Clock clock) {
         return new Projector(messages, accounts, publisher, transactions, properties.publishTimeout(), clock);
+    }
+
+    @Bean
+    ParallelRecords projectorRecords(IngestProperties properties, ObservationRegistry observations) {
+        return new ParallelRecords(properties.recordsInFlight(), observations, ProjectorListener.GROUP);
     }
 }

@@ -43,18 +43,40 @@ class GatewaySignalsTest extends IngestIntegrationTest {
 
     @Test
     void shouldContinueTheCallersTraceIntoTheAcceptedRecordsHeaders() {
-        TestAccount account = newAccount();
-        addWebhook(account, "flow1", 7, "https://hiflow.tencent.com/api/hook/abc123");
+        String shortCode = sendTraced("flow1");
 
-        TestHttp.Response response = http().postJson(
-                        "/send",
-                        Map.of("token", account.token(), "content", "traced", "channel", "webhook", "webhook", "flow1"),
-                        Map.of("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01"));
-
-        String shortCode = response.json().get("data").asString();
         ConsumerRecord<String, byte[]> record =
                 KafkaProbe.withKey(Topics.MESSAGES.name(), shortCode).get(0);
         String traceparent = KafkaProbe.header(record, "traceparent");
         assertThat(traceparent).startsWith("00-" + TRACE_ID + "-").doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void shouldContinueTheTraceFromTheAcceptedMessageIntoItsDeliveryRequest() {
+        String shortCode = sendTraced("flow2");
+
+        ConsumerRecord<String, byte[]> request =
+                KafkaProbe.await(Topics.DELIVERIES_WEBHOOK.name(), record -> (shortCode + "-webhook-flow2")
+                        .equals(KafkaProbe.header(record, "ce_id")));
+        assertThat(KafkaProbe.header(request, "traceparent")).startsWith("00-" + TRACE_ID + "-");
+    }
+
+    /** A webhook send of a new account with the caller's {@code traceparent}; returns its shortCode. */
+    private String sendTraced(String webhookCode) {
+        TestAccount account = newAccount();
+        addWebhook(account, webhookCode, 7, "https://hiflow.tencent.com/api/hook/abc123");
+        TestHttp.Response response = http().postJson(
+                        "/send",
+                        Map.of(
+                                "token",
+                                account.token(),
+                                "content",
+                                "traced",
+                                "channel",
+                                "webhook",
+                                "webhook",
+                                webhookCode),
+                        Map.of("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01"));
+        return response.json().get("data").asString();
     }
 }
