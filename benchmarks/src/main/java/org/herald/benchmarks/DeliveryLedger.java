@@ -67,6 +67,22 @@ final class DeliveryLedger {
     }
 
     /**
+     * Arrivals per second between the {@code from}-th and the {@code to}-th share of {@code expected}
+     * arrivals (e.g. 0.1 and 0.9): the steady rate of a drain, without its start-up and its tail.
+     * NaN while fewer than {@code to × expected} have arrived.
+     */
+    synchronized double steadyRate(long expected, double from, double to) {
+        int first = (int) (expected * from);
+        int last = (int) (expected * to) - 1;
+        if (last >= arrivalCount || last <= first) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOf(arrivals, arrivalCount);
+        Arrays.sort(sorted);
+        return (last - first) / ((sorted[last] - sorted[first]) / 1e9);
+    }
+
+    /**
      * Accepted → first arrival, microseconds, for each accepted message that arrived and whose request
      * was due at or after {@code fromIntendedNanos} (warm-up messages left out).
      */

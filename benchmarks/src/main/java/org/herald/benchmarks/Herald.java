@@ -1,10 +1,20 @@
 package org.herald.benchmarks;
 
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.herald.localstack.IngestAdmin;
 import org.herald.localstack.LocalStack;
 import org.herald.localstack.LocalStackSettings;
@@ -40,6 +50,8 @@ final class Herald implements AutoCloseable {
             "HERALD_RATE_LIMIT_IP_BURST", "1000000",
             "HERALD_OPEN_CHANNELS", "webhook,wechat",
             "HERALD_SAME_CONTENT_LIMIT", "1000000000");
+
+    private static final String WEBHOOK_DELIVERIES = "herald.deliveries.webhook";
 
     private final LocalStack stack;
     private final String ingestUrl;
@@ -135,15 +147,74 @@ final class Herald implements AutoCloseable {
      * consumer; spreading them is what real traffic to many targets looks like.
      */
     Spread spreadAccount(Receiver receiver, String prefix, int count, String content) {
-        Map<String, String> webhooks = new java.util.LinkedHashMap<>();
-        for (int w = 0; w < count; w++) {
-            webhooks.put(prefix + w, receiver.url(prefix + w));
+        Map<String, String> webhooks = new LinkedHashMap<>();
+        for (String code : webhookCodes(prefix, count)) {
+            webhooks.put(code, receiver.url(code));
         }
         String token = createAccount(webhooks);
         List<String> bodies = webhooks.keySet().stream()
                 .map(code -> HttpSendTarget.sendBody(token, code, content))
                 .toList();
         return new Spread(token, bodies);
+    }
+
+    /**
+     * {@code count} webhook codes that land evenly on the delivery topic's partitions (Kafka's default
+     * partitioner: murmur2 of the key). Consecutive names hash as they please: twelve of them once
+     * left one of three partitions, and so one consumer, without work.
+     */
+    static List<String> balancedCodes(String prefix, int count, int partitions) {
+        int perPartition = (count + partitions - 1) / partitions;
+        int[] taken = new int[partitions];
+        List<String> codes = new ArrayList<>();
+        for (int candidate = 0; codes.size() < count; candidate++) {
+            String code = prefix + candidate;
+            int partition = Utils.toPositive(Utils.murmur2(code.getBytes(StandardCharsets.UTF_8))) % partitions;
+            if (taken[partition] < perPartition) {
+                taken[partition]++;
+                codes.add(code);
+            }
+        }
+        return codes;
+    }
+
+    /** {@code count} webhook codes spread evenly over the partitions of the delivery topic. */
+    List<String> webhookCodes(String prefix, int count) {
+        return balancedCodes(prefix, count, webhookPartitions());
+    }
+
+    /** Delivery requests on {@code herald.deliveries.webhook} so far: the end offsets of its partitions. */
+    long webhookRequestsPublished() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            for (int partition = 0; partition < webhookPartitions(admin); partition++) {
+                latest.put(new TopicPartition(WEBHOOK_DELIVERIES, partition), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                    .sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the end offsets of " + WEBHOOK_DELIVERIES, e);
+        }
+    }
+
+    private int webhookPartitions() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            return webhookPartitions(admin);
+        }
+    }
+
+    private static int webhookPartitions(Admin admin) {
+        try {
+            return admin.describeTopics(List.of(WEBHOOK_DELIVERIES))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(WEBHOOK_DELIVERIES)
+                    .partitions()
+                    .size();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the partitions of " + WEBHOOK_DELIVERIES, e);
+        }
     }
 
     /**
@@ -169,7 +240,7 @@ final class Herald implements AutoCloseable {
                         + "\"introduction\":\"fan-out benchmark\"}");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
-            List<java.util.concurrent.Future<String>> joins = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<String>> joins = new ArrayList<>();
             for (int i = 0; i < subscribers; i++) {
                 String person = "{\"openId\":\"o-bench-" + i + "\",\"nickName\":\"subscriber " + i + "\"}";
                 joins.add(pool.submit(() -> admin.post(

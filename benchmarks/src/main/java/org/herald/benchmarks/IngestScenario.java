@@ -66,7 +66,7 @@ final class IngestScenario {
             KafkaReference kafka = null;
             if (references) {
                 targets.put("bare HTTP (reference)", new HttpSendTarget(bare.url(), "/send", bodies));
-                kafka = new KafkaReference(herald.kafkaBootstrapServers(), recordBytes, 3);
+                kafka = new KafkaReference(herald.kafkaBootstrapServers(), recordBytes, 6);
                 targets.put("raw Kafka producer (reference)", kafka);
             }
             try {

@@ -50,6 +50,9 @@ final class LoadGenerator {
         void accepted(String id, long intendedStartNanos, long acceptedNanos);
     }
 
+    /** The error kind of sends the schedule reached only after the run's time was up. */
+    static final String NOT_SENT = "not sent: run over time";
+
     /** How long requests may still run after the schedule's end before the run stops waiting. */
     private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(15);
 
@@ -97,7 +100,7 @@ final class LoadGenerator {
                                     if (intended >= measureStart) {
                                         measuredFailed.increment();
                                     }
-                                    errors.computeIfAbsent("not sent: run over time", k -> new LongAdder())
+                                    errors.computeIfAbsent(NOT_SENT, k -> new LongAdder())
                                             .increment();
                                     continue;
                                 }

@@ -59,7 +59,7 @@ public final class LocalStack implements AutoCloseable {
             kafkaProcess = KafkaProcess.start(
                     settings.port(Service.KAFKA_PORT),
                     settings.port(Service.KAFKA_CONTROLLER_PORT),
-                    3,
+                    Service.PARTITIONS,
                     settings.dataDirectory().resolve("kafka"),
                     settings.dataDirectory().resolve("logs").resolve("kafka.log"));
             servers.add(0, kafkaProcess);
@@ -67,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
             EmbeddedKafkaServer kafka = EmbeddedKafkaServer.startOnPorts(
                     settings.port(Service.KAFKA_PORT),
                     settings.port(Service.KAFKA_CONTROLLER_PORT),
-                    3,
+                    Service.PARTITIONS,
                     settings.dataDirectory().resolve("kafka"));
             servers.add(0, kafka);
         }
@@ -190,13 +190,26 @@ public final class LocalStack implements AutoCloseable {
             kafkaOwnProcess().start();
             return;
         }
-        ServiceProcess restarted;
+        restartServices(List.of(component));
+    }
+
+    /** Stops a service the way an operator would (SIGTERM: it finishes its work and leaves its consumer groups). */
+    public synchronized void stop(String service) {
+        process(service).stop();
+    }
+
+    /** Starts stopped or killed services again, all at once, and waits until every one is healthy. */
+    public void restartServices(List<String> services) {
+        List<ServiceProcess> restarted = new ArrayList<>();
         synchronized (this) {
-            ServiceProcess old = process(component);
-            restarted = old.restart();
-            processes.set(processes.indexOf(old), restarted);
+            for (String name : services) {
+                ServiceProcess old = process(name);
+                ServiceProcess started = old.restart();
+                processes.set(processes.indexOf(old), started);
+                restarted.add(started);
+            }
         }
-        awaitHealthy(new ArrayList<>(List.of(restarted)));
+        awaitHealthy(restarted);
     }
 
     private KafkaProcess kafkaOwnProcess() {

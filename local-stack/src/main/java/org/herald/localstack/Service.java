@@ -19,6 +19,9 @@ enum Service {
     static final int POSTGRES_PORT = 5432;
     static final int REDIS_PORT = 6379;
 
+    /** Partitions of every topic, as in production: room for two channel-webhook instances of six consumers. */
+    static final int PARTITIONS = 12;
+
     final String module;
     final int port;
 
@@ -35,7 +38,7 @@ enum Service {
         if (this == INGEST_SERVICE || this == CHANNEL_WEBHOOK || this == CALLBACK_SERVICE) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + settings.port(KAFKA_PORT));
             // Whichever service starts first creates the topics: all must ask for the same count.
-            env.put("HERALD_KAFKA_PARTITIONS", "3");
+            env.put("HERALD_KAFKA_PARTITIONS", String.valueOf(PARTITIONS));
         }
         switch (this) {
             case PROVIDER_SANDBOX -> {}
