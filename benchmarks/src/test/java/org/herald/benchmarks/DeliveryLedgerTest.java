@@ -1,6 +1,7 @@
 package org.herald.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,21 @@ class DeliveryLedgerTest {
         }
 
         assertThat(ledger.arrivalsBetween(2 * MS, 5 * MS)).isEqualTo(3);
+    }
+
+    @Test
+    void shouldTakeTheSteadyRateBetweenTheGivenSharesOfTheExpectedArrivals() {
+        DeliveryLedger ledger = new DeliveryLedger();
+        // 10 slow arrivals (start-up), then 80 at one per 10 ms, then a slow tail of 10.
+        long at = 0;
+        for (int i = 0; i < 100; i++) {
+            at += (i < 10 || i >= 90) ? 500 * MS : 10 * MS;
+            ledger.arrived("d-" + i, "m-" + i, at);
+        }
+
+        assertThat(ledger.steadyRate(100, 0.1, 0.9)).isCloseTo(100.0, offset(2.0));
+        assertThat(ledger.steadyRate(200, 0.1, 0.9))
+                .as("fewer than 90 % arrived")
+                .isNaN();
     }
 }
