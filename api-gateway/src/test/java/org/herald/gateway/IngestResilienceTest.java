@@ -13,9 +13,12 @@ import org.herald.testservers.RealServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "herald.gateway.circuit-breaker.wait-in-open-state=8s",
             "herald.gateway.circuit-breaker.half-open-calls=1"
         })
+@ExtendWith(OutputCaptureExtension.class)
 class IngestResilienceTest {
 
     private static final String BUSY = "{\"code\":500,\"msg\":\"服务繁忙，请稍后重试\",\"data\":null}";
@@ -69,6 +73,29 @@ class IngestResilienceTest {
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
             assertThat(response.body()).isEqualTo(BUSY);
+        } finally {
+            ingest.restart();
+        }
+    }
+
+    @Test
+    void shouldLogTheBusyAnswerUnderTheCallersTraceId(CapturedOutput output) throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        ingest.stop();
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/send"))
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Content-Type", "application/json")
+                            .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"t\",\"content\":\"c\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                            output.getOut().lines().filter(line -> line.contains("Route ingest answered busy")))
+                    .anyMatch(line -> line.contains("[" + traceId + ",")));
         } finally {
             ingest.restart();
         }

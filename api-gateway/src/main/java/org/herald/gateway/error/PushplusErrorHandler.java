@@ -1,6 +1,7 @@
 package org.herald.gateway.error;
 
 import java.nio.charset.StandardCharsets;
+import org.herald.gateway.tracing.TraceLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
@@ -39,13 +40,12 @@ public class PushplusErrorHandler implements WebExceptionHandler {
         ServerHttpRequest request = exchange.getRequest();
         ErrorAnswer answer =
                 ErrorAnswer.of(request.getMethod().name(), request.getPath().value(), error);
-        report(exchange, answer, error);
-
         byte[] body = json.writeValueAsBytes(answer.body());
         response.setStatusCode(answer.status());
         response.getHeaders().setContentType(JSON_UTF8);
         response.getHeaders().setContentLength(body.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return TraceLogging.write(() -> report(exchange, answer, error))
+                .then(response.writeWith(Mono.just(response.bufferFactory().wrap(body))));
     }
 
     private static void report(ServerWebExchange exchange, ErrorAnswer answer, Throwable error) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.herald.gateway.client.ClientIp;
 import org.herald.gateway.error.Refusal;
+import org.herald.gateway.tracing.TraceLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -82,10 +83,9 @@ public class InvalidTokenBlockGatewayFilterFactory extends AbstractGatewayFilter
                 .get(BLOCK_PREFIX + ip)
                 .map(until -> Duration.ofMillis(Math.max(0, Long.parseLong(until) - clock.millis())))
                 .defaultIfEmpty(Duration.ZERO)
-                .onErrorResume(e -> {
-                    log.warn("Invalid-token block unavailable, letting the request through: {}", e.toString());
-                    return Mono.just(Duration.ZERO);
-                });
+                .onErrorResume(e -> TraceLogging.write(() -> log.warn(
+                                "Invalid-token block unavailable, letting the request through: {}", e.toString()))
+                        .thenReturn(Duration.ZERO));
     }
 
     private void watchAnswer(ServerWebExchange exchange, String ip) {
@@ -108,19 +108,15 @@ public class InvalidTokenBlockGatewayFilterFactory extends AbstractGatewayFilter
                                 Long.toString(properties.blockFor().toMillis()),
                                 Long.toString(until)))
                 .next()
-                .doOnNext(count -> {
-                    if (count < 0) {
-                        log.warn(
+                .flatMap(count -> count >= 0
+                        ? Mono.<Void>empty()
+                        : TraceLogging.write(() -> log.warn(
                                 "Blocked {} for {} after {} invalid tokens",
                                 ip,
                                 properties.blockFor(),
-                                properties.threshold());
-                    }
-                })
-                .onErrorResume(e -> {
-                    log.warn("Could not count an invalid token: {}", e.toString());
-                    return Mono.empty();
-                })
+                                properties.threshold())))
+                .onErrorResume(
+                        e -> TraceLogging.write(() -> log.warn("Could not count an invalid token: {}", e.toString())))
                 .then();
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import org.herald.gateway.client.ClientIp;
 import org.herald.gateway.error.Refusal;
+import org.herald.gateway.tracing.TraceLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -90,10 +91,9 @@ public class PushplusRateLimiterGatewayFilterFactory
         }
         return limiter.isAllowed(bucket.configName(), bucket.keyPrefix() + key)
                 .map(RateLimiter.Response::isAllowed)
-                .onErrorResume(e -> {
-                    log.warn("Rate limiter unavailable, letting the request through: {}", e.toString());
-                    return Mono.just(true);
-                })
+                .onErrorResume(e -> TraceLogging.write(() ->
+                                log.warn("Rate limiter unavailable, letting the request through: {}", e.toString()))
+                        .thenReturn(true))
                 .map(allowed -> allowed ? Bucket.NONE : bucket);
     }
 

@@ -2,6 +2,7 @@ package org.herald.gateway.resilience;
 
 import java.nio.charset.StandardCharsets;
 import org.herald.gateway.error.ErrorAnswer;
+import org.herald.gateway.tracing.TraceLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
@@ -44,14 +45,14 @@ class BusyFallback {
                     request.exchange().getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
             ErrorAnswer answer = ErrorAnswer.busy(cause);
             // Paths are never logged: /send/{token} carries a credential.
-            log.warn(
-                    "Route {} answered busy {}: {}",
-                    route.getId(),
-                    answer.status().value(),
-                    cause == null ? "no cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
-            return ServerResponse.status(answer.status())
-                    .contentType(JSON_UTF8)
-                    .bodyValue(json.writeValueAsBytes(answer.body()));
+            return TraceLogging.write(() -> log.warn(
+                            "Route {} answered busy {}: {}",
+                            route.getId(),
+                            answer.status().value(),
+                            cause == null ? "no cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage()))
+                    .then(ServerResponse.status(answer.status())
+                            .contentType(JSON_UTF8)
+                            .bodyValue(json.writeValueAsBytes(answer.body())));
         });
     }
 }
