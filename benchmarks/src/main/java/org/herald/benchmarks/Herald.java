@@ -26,12 +26,19 @@ import org.herald.localstack.LocalStackSettings;
  */
 final class Herald implements AutoCloseable {
 
-    /** Full JIT (the local stack's defaults favour start-up), still small heaps. */
+    /**
+     * Full JIT (the local stack's defaults favour start-up) and a young generation sized for
+     * thousands of requests a second: a request allocates about 140 KB in the gateway, and with the
+     * 20 MB young generation a 64 MB start gives, requests still in flight were promoted and the
+     * gateway ran a full collection every second (3,000 against 5,500 requests/s alone on a fast
+     * backend).
+     */
     static final List<String> SERVICE_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC",
             "-Xss512k",
-            "-Xms64m",
-            "-Xmx256m",
+            "-Xms256m",
+            "-Xmx512m",
+            "-Xmn128m",
             "-XX:MaxMetaspaceSize=192m",
             "-XX:+ExitOnOutOfMemoryError");
 

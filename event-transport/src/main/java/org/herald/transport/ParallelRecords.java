@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
@@ -54,6 +56,60 @@ public final class ParallelRecords implements AutoCloseable {
     }
 
     public void handle(List<ConsumerRecord<String, byte[]>> records, Consumer<ConsumerRecord<String, byte[]>> handler) {
+        inChains(records, (chain, failures) -> {
+            for (int index : chain) {
+                ConsumerRecord<String, byte[]> record = records.get(index);
+                try {
+                    observed(record, () -> handler.accept(record));
+                } catch (RuntimeException e) {
+                    // Later records of the key wait for this one: they are handled again.
+                    failures.set(index, e);
+                    return;
+                }
+            }
+        });
+    }
+
+    /**
+     * Like {@link #handle}, but hands the handler all of a key's records of the poll at once, read and
+     * in their order, for a handler that does less work for several records than for each one alone.
+     * It runs inside the observation of the key's last record. When it fails, the key's records are
+     * all handled again, from its first; a record that cannot be read fails alone, after the key's
+     * records before it were handled, so the error handler sees the unreadable record itself.
+     */
+    public <T> void handleByKey(
+            List<ConsumerRecord<String, byte[]>> records,
+            Function<ConsumerRecord<String, byte[]>, T> read,
+            Consumer<List<T>> handler) {
+        inChains(records, (chain, failures) -> {
+            List<T> values = new ArrayList<>(chain.size());
+            RuntimeException unreadable = null;
+            for (int index : chain) {
+                try {
+                    values.add(read.apply(records.get(index)));
+                } catch (RuntimeException e) {
+                    unreadable = e;
+                    break;
+                }
+            }
+            if (!values.isEmpty()) {
+                try {
+                    observed(records.get(chain.get(values.size() - 1)), () -> handler.accept(values));
+                } catch (RuntimeException e) {
+                    failures.set(chain.get(0), e);
+                    return;
+                }
+            }
+            if (unreadable != null) {
+                failures.set(chain.get(values.size()), unreadable);
+            }
+        });
+    }
+
+    /** Runs each key's chain of record positions on the pool and reports the earliest failure. */
+    private void inChains(
+            List<ConsumerRecord<String, byte[]>> records,
+            BiConsumer<List<Integer>, AtomicReferenceArray<RuntimeException>> chainHandler) {
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         for (int index = 0; index < records.size(); index++) {
             // Records without a key have no order to keep among themselves.
@@ -63,19 +119,7 @@ public final class ParallelRecords implements AutoCloseable {
         AtomicReferenceArray<RuntimeException> failures = new AtomicReferenceArray<>(records.size());
         List<CompletableFuture<Void>> chains = new ArrayList<>(byKey.size());
         for (List<Integer> chain : byKey.values()) {
-            chains.add(CompletableFuture.runAsync(
-                    () -> {
-                        for (int index : chain) {
-                            try {
-                                observed(records.get(index), handler);
-                            } catch (RuntimeException e) {
-                                // Later records of the key wait for this one: they are handled again.
-                                failures.set(index, e);
-                                return;
-                            }
-                        }
-                    },
-                    pool));
+            chains.add(CompletableFuture.runAsync(() -> chainHandler.accept(chain, failures), pool));
         }
         CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new)).join();
         for (int index = 0; index < records.size(); index++) {
@@ -86,14 +130,14 @@ public final class ParallelRecords implements AutoCloseable {
         }
     }
 
-    private void observed(ConsumerRecord<String, byte[]> record, Consumer<ConsumerRecord<String, byte[]>> handler) {
+    private void observed(ConsumerRecord<String, byte[]> record, Runnable handler) {
         KafkaListenerObservation.LISTENER_OBSERVATION
                 .observation(
                         null,
                         KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
                         () -> new KafkaRecordReceiverContext(record, groupId, null, groupId, () -> null),
                         observations)
-                .observe(() -> handler.accept(record));
+                .observe(handler);
     }
 
     /** After the listener's containers stopped: nothing is handed over any more. */

@@ -24,8 +24,8 @@ class ProjectorListener {
     }
 
     /**
-     * Status events are keyed by message: one message's events are applied in their order, different
-     * messages' at the same time.
+     * Status events are keyed by message: one message's events of a poll are applied together in
+     * their order, different messages' at the same time.
      */
     @KafkaListener(
             topics = "#{T(org.herald.events.topic.Topics).DELIVERY_STATUS.name()}",
@@ -33,9 +33,7 @@ class ProjectorListener {
             batch = "true",
             concurrency = "${herald.ingest.listener-concurrency:3}")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        projectorRecords.handle(
-                records,
-                record -> projector.apply(
-                        reader.read(Topics.DELIVERY_STATUS, record).data()));
+        projectorRecords.handleByKey(
+                records, record -> reader.read(Topics.DELIVERY_STATUS, record).data(), projector::applyAll);
     }
 }

@@ -32,6 +32,9 @@ class ProjectionFlowTest extends IngestIntegrationTest {
     @Autowired
     EventPublisher publisher;
 
+    @Autowired
+    Projector projector;
+
     @Test
     void shouldCompleteADeliveredMessageExactlyOnceEvenWhenTheStatusArrivesTwice() {
         TestAccount account = newAccount(Map.of("name", "p", "callbackUrl", "https://example.com/account-cb"));
@@ -66,6 +69,32 @@ class ProjectionFlowTest extends IngestIntegrationTest {
         // No callbackUrl on the message: the account's applies.
         assertThat(completed.callbackUrl()).isEqualTo("https://example.com/account-cb");
         assertThat(completed.accountId()).hasToString(account.accountId());
+    }
+
+    @Test
+    void shouldApplyAMessagesEventsOfOnePollTogetherAsIfOneByOne() {
+        TestAccount account = newAccount();
+        addWebhook(account, "flow1", 7, "https://hiflow.tencent.com/api/hook/1");
+        String shortCode = dispatched(account, Map.of());
+        String accessKey = accessKey(account);
+
+        projector.applyAll(List.of(
+                change(account, shortCode, DeliveryState.SENDING, 1, null),
+                change(account, shortCode, DeliveryState.RETRYING, 1, "HTTP 503 from hiflow.tencent.com"),
+                change(account, shortCode, DeliveryState.SENDING, 2, null),
+                change(account, shortCode, DeliveryState.DELIVERED, 2, null),
+                // A late repeat inside the same poll moves nothing back.
+                change(account, shortCode, DeliveryState.RETRYING, 1, "HTTP 503 from hiflow.tencent.com")));
+
+        JsonNode result = awaitStatus(accessKey, shortCode, 2);
+        assertThat(result.get("errorMessage").asString()).isEmpty();
+        List<ConsumerRecord<String, byte[]>> completions =
+                KafkaProbe.withKey(Topics.MESSAGES_COMPLETED.name(), shortCode);
+        assertThat(completions).hasSize(1);
+        MessageCompleted completed =
+                reader.read(Topics.MESSAGES_COMPLETED, completions.get(0)).data();
+        assertThat(completed.delivered()).isEqualTo(1);
+        assertThat(completed.failed()).isZero();
     }
 
     @Test
@@ -167,7 +196,19 @@ class ProjectionFlowTest extends IngestIntegrationTest {
     /** What channel-webhook would publish. */
     private RecordMetadata channelReports(
             TestAccount account, String shortCode, DeliveryState state, int attempt, String reason) {
-        DeliveryStatusChanged change = new DeliveryStatusChanged(
+        DeliveryStatusChanged change = change(account, shortCode, state, attempt, reason);
+        return publisher.publishAndWait(
+                Topics.DELIVERY_STATUS,
+                EventTypes.DELIVERY_STATUS_CHANGED,
+                shortCode,
+                change.deliveryId() + "/" + state + "/" + attempt,
+                change,
+                Duration.ofSeconds(10));
+    }
+
+    private static DeliveryStatusChanged change(
+            TestAccount account, String shortCode, DeliveryState state, int attempt, String reason) {
+        return new DeliveryStatusChanged(
                 shortCode + "-webhook-flow1",
                 shortCode,
                 UUID.fromString(account.accountId()),
@@ -176,13 +217,6 @@ class ProjectionFlowTest extends IngestIntegrationTest {
                 attempt,
                 reason,
                 Instant.now());
-        return publisher.publishAndWait(
-                Topics.DELIVERY_STATUS,
-                EventTypes.DELIVERY_STATUS_CHANGED,
-                shortCode,
-                change.deliveryId() + "/" + state + "/" + attempt,
-                change,
-                Duration.ofSeconds(10));
     }
 
     private String accessKey(TestAccount account) {
