@@ -1,17 +1,21 @@
 package org.herald.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * Rate limits and the invalid-token block against a real Redis, with limits small enough to reach.
@@ -35,6 +39,9 @@ class AbuseLimitsTest extends IngestBackedGatewayTest {
     private static final String BLOCKED = "{\"code\":900,\"msg\":\"该IP因多次使用无效token已被临时封禁，请稍后再试\",\"data\":null}";
     private static final AtomicInteger addresses =
             new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 20));
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
 
     @Test
     void shouldLimitByTheTokenInThePath() throws Exception {
@@ -123,6 +130,24 @@ class AbuseLimitsTest extends IngestBackedGatewayTest {
                 .isEqualTo(403);
         assertThat(send(request("/m/x", ip + ", " + newAddress()).GET()).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void shouldApplyABlockAnotherGatewayInstanceMadeWithinTheRecheckPeriod() throws Exception {
+        ingest.answerWithHeader("X-Herald-Code", "999");
+        String ip = newAddress();
+        assertThat(send(request("/m/x", ip).GET()).statusCode()).isEqualTo(200);
+
+        // What another instance writes when it blocks the address; this one remembered "not blocked".
+        long until = System.currentTimeMillis() + 60_000;
+        redis.opsForValue()
+                .set("herald:gateway:blocked-ip:" + ip, Long.toString(until), Duration.ofMinutes(1))
+                .block(Duration.ofSeconds(5));
+
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() ->
+                        assertThat(send(request("/m/x", ip).GET()).statusCode()).isEqualTo(403));
     }
 
     @Test

@@ -27,7 +27,12 @@ final class EndToEndScenario {
             BenchmarkMain.closeOnExit(herald);
             Herald.Spread account =
                     herald.spreadAccount(receiver, "bench", options.integer("webhooks", 12), IngestScenario.CONTENT);
-            StackWarmup.run(herald, account.bodies(), viaGateway, options.number("stack-warmup", 15));
+            StackWarmup.run(
+                    herald,
+                    account.bodies(),
+                    viaGateway,
+                    options.number("stack-warmup", 15),
+                    options.number("jit-warmup", 20));
             String name = viaGateway ? "gateway" : "ingest direct";
             HttpSendTarget target = new HttpSendTarget(
                     viaGateway ? herald.gatewayUrl() : herald.ingestUrl(), "/send", account.bodies());

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.herald.localstack.IngestAdmin;
@@ -202,6 +204,37 @@ final class Herald implements AutoCloseable {
                     .sum();
         } catch (Exception e) {
             throw new IllegalStateException("could not read the end offsets of " + WEBHOOK_DELIVERIES, e);
+        }
+    }
+
+    /**
+     * Records Herald's consumer groups have not handled yet, over all groups and topics: what the
+     * pipeline still has to do (the dispatcher, the projector, the channels, callbacks) after the
+     * last send.
+     */
+    long consumerLag() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            long lag = 0;
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+                    if (entry.getValue() != null) {
+                        lag += Math.max(
+                                0,
+                                ends.get(entry.getKey()).offset()
+                                        - entry.getValue().offset());
+                    }
+                }
+            }
+            return lag;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the consumer groups' lag", e);
         }
     }
 

@@ -55,7 +55,8 @@ final class IngestScenario {
             BenchmarkMain.closeOnExit(herald);
             List<String> bodies = herald.spreadAccount(receiver, "bench", options.integer("webhooks", 12), CONTENT)
                     .bodies();
-            StackWarmup.run(herald, bodies, viaGateway, options.number("stack-warmup", 15));
+            StackWarmup.run(
+                    herald, bodies, viaGateway, options.number("stack-warmup", 15), options.number("jit-warmup", 20));
             Map<String, LoadGenerator.Target> targets = new LinkedHashMap<>();
             if (direct) {
                 targets.put("ingest direct", new HttpSendTarget(herald.ingestUrl(), "/send", bodies));
@@ -72,7 +73,10 @@ final class IngestScenario {
             try {
                 Map<String, RunResult> fixed = new LinkedHashMap<>();
                 for (Map.Entry<String, LoadGenerator.Target> target : targets.entrySet()) {
-                    settle(target.getKey().equals("gateway") ? Math.max(settle, BREAKER_WAIT_SECONDS) : settle, ledger);
+                    settle(
+                            target.getKey().equals("gateway") ? Math.max(settle, BREAKER_WAIT_SECONDS) : settle,
+                            ledger,
+                            herald);
                     System.out.printf(
                             "%n%s at %,.0f/s for %.0f s (+%.0f s warm-up)%n", target.getKey(), rate, seconds, warmup);
                     RunResult result = LoadGenerator.run(
@@ -86,7 +90,8 @@ final class IngestScenario {
                     for (Map.Entry<String, LoadGenerator.Target> target : targets.entrySet()) {
                         settle(
                                 target.getKey().equals("gateway") ? Math.max(settle, BREAKER_WAIT_SECONDS) : settle,
-                                ledger);
+                                ledger,
+                                herald);
                         System.out.printf("%nceiling of %s%n", target.getKey());
                         Ceiling.Result found = Ceiling.find(
                                 target.getKey(),
@@ -209,7 +214,12 @@ final class IngestScenario {
      * the receiver (up to {@link #DRAIN_LIMIT_SECONDS}): on two cores, the next target measured while
      * the last one's backlog is delivered would be charged for that backlog.
      */
-    private static void settle(double seconds, DeliveryLedger ledger) {
+    /**
+     * Waits {@code seconds}, then until the previous run's work is done: deliveries stopped arriving
+     * and no consumer group has records left (the projector and callbacks run after the deliveries).
+     * Otherwise the next run would share the CPU with the previous one's backlog.
+     */
+    private static void settle(double seconds, DeliveryLedger ledger, Herald herald) {
         long deadline = System.nanoTime() + (long) (DRAIN_LIMIT_SECONDS * 1e9);
         int seen = -1;
         long quietSince = System.nanoTime();
@@ -220,13 +230,14 @@ final class IngestScenario {
                 if (now != seen) {
                     seen = now;
                     quietSince = System.nanoTime();
-                } else if (System.nanoTime() - quietSince > 3_000_000_000L) {
+                } else if (System.nanoTime() - quietSince > 3_000_000_000L && herald.consumerLag() == 0) {
                     return;
                 }
                 Thread.sleep(500);
             }
             System.out.printf(
-                    "  (the previous run's deliveries were still arriving after %.0f s)%n", DRAIN_LIMIT_SECONDS);
+                    "  (the previous run's work was still going on after %.0f s: %,d records not yet consumed)%n",
+                    DRAIN_LIMIT_SECONDS, herald.consumerLag());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
