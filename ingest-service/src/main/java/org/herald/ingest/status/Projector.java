@@ -56,10 +56,6 @@ public final class Projector {
         this.clock = clock;
     }
 
-    public void apply(DeliveryStatusChanged change) {
-        applyAll(List.of(change));
-    }
-
     /**
      * Applies status events in their order, a message's events together: its row is locked, its
      * deliveries written and its status counted once for all of them, in one transaction. Under load a
