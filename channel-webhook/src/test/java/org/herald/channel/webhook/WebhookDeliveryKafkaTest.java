@@ -11,7 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.delivery.DeliveryState;
@@ -53,7 +55,11 @@ import org.springframework.test.context.DynamicPropertySource;
             "herald.events.partitions=3",
             "herald.webhook.retry.attempts=3",
             "herald.webhook.retry.initial-delay=200ms",
-            "herald.webhook.retry.multiplier=1.5"
+            "herald.webhook.retry.multiplier=1.5",
+            // Tests fail their targets on purpose, and every target is on the sandbox's one host:
+            // its circuit must not open on the other tests.
+            "herald.webhook.isolation.minimum-calls=1000",
+            "herald.webhook.isolation.window-size=1000"
         })
 @DirtiesContext
 class WebhookDeliveryKafkaTest {
@@ -185,6 +191,37 @@ class WebhookDeliveryKafkaTest {
         assertThat(posts(request))
                 .extracting(post -> post.header("Idempotency-Key"))
                 .containsOnly(request.deliveryId());
+    }
+
+    @Test
+    void shouldGoOnWithThePartitionBehindARequestHandedToTheRetryTopics() {
+        String hook = "busy-" + random(4);
+        DeliveryRequested failing = delivery(hook, null);
+        DeliveryRequested behind = delivery(hook, null);
+        DeliveryRequested last = delivery(hook, null);
+        sandbox.behaviour().failNext("hiflow", hook, 1, 503);
+
+        // Sent together, so one poll holds all three: the two behind the failed one must not wait
+        // for it (a seek back while the container awaits the poll's acknowledgements stalled them).
+        CompletableFuture.allOf(Stream.of(failing, behind, last)
+                        .map(request -> publisher.publish(
+                                Topics.DELIVERIES_WEBHOOK,
+                                EventTypes.DELIVERY_REQUESTED,
+                                hook,
+                                request.deliveryId(),
+                                request))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+
+        awaitFinal(behind);
+        awaitFinal(last);
+        awaitFinal(failing);
+        assertThat(Stream.of(behind, last).map(this::statuses)).allSatisfy(statuses -> assertThat(statuses)
+                .extracting(DeliveryStatusChanged::state)
+                .containsExactly(DeliveryState.SENDING, DeliveryState.DELIVERED));
+        assertThat(statuses(failing))
+                .extracting(DeliveryStatusChanged::state, DeliveryStatusChanged::attempt)
+                .endsWith(tuple(DeliveryState.DELIVERED, 2));
     }
 
     @Test

@@ -11,13 +11,40 @@ import org.herald.outbound.OutboundHttp;
 import org.herald.sealing.SecretSealer;
 import org.herald.transport.EventPublisher;
 import org.herald.transport.EventTransportProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
+
+    static final String ASYNC_ACK_CONTAINER_FACTORY = "webhookDeliveryContainerFactory";
+
+    /**
+     * For the delivery listener, its retry topics and its dead-letter topic, whose methods return a
+     * future: records are acknowledged when it completes, out of order, and offsets are committed in
+     * order behind them. Declared, not left to spring-kafka's detection of the return type, because the
+     * retry topics' error handler only then stops seeking after an error; a seek while the container
+     * waits for a poll's acknowledgements stalls the consumer for good. Everything else is Boot's (the
+     * same settings as every other listener of the service).
+     */
+    @Bean(ASYNC_ACK_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> webhookDeliveryContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ObjectProvider<ConsumerFactory<Object, Object>> consumerFactory) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumerFactory.getObject());
+        factory.getContainerProperties().setAckMode(AckMode.MANUAL);
+        factory.getContainerProperties().setAsyncAcks(true);
+        return factory;
+    }
 
     @Bean
     WebhookFormats webhookFormats(List<WebhookFormat> formats) {

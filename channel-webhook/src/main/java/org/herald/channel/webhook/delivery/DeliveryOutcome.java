@@ -1,6 +1,7 @@
 package org.herald.channel.webhook.delivery;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How handling one delivery request ended, and what the listener must do about it.
@@ -8,8 +9,10 @@ import java.time.Instant;
  * @param notBefore for {@link Kind#RETRY_LATER}: the earliest the next attempt may start (the target
  *     said how long to wait), or null to follow the retry schedule; for {@link Kind#DEFERRED}: when
  *     the request may be tried again
+ * @param reported completes once the status of this outcome is durable; already complete unless the
+ *     outcome was reported without waiting ({@link StatusReporter#reportAsync})
  */
-public record DeliveryOutcome(Kind kind, String reason, Instant notBefore) {
+public record DeliveryOutcome(Kind kind, String reason, Instant notBefore, CompletableFuture<Void> reported) {
 
     public enum Kind {
         DELIVERED,
@@ -28,8 +31,19 @@ public record DeliveryOutcome(Kind kind, String reason, Instant notBefore) {
         DEFERRED
     }
 
+    /** Shared, so outcomes reported in place compare equal. */
+    private static final CompletableFuture<Void> REPORTED = CompletableFuture.completedFuture(null);
+
+    public DeliveryOutcome(Kind kind, String reason, Instant notBefore) {
+        this(kind, reason, notBefore, REPORTED);
+    }
+
     public DeliveryOutcome(Kind kind, String reason) {
         this(kind, reason, null);
+    }
+
+    static DeliveryOutcome reportedLater(Kind kind, CompletableFuture<Void> reported) {
+        return new DeliveryOutcome(kind, null, null, reported);
     }
 
     static DeliveryOutcome of(Kind kind) {

@@ -1,5 +1,6 @@
 package org.herald.channel.webhook.delivery;
 
+import java.util.concurrent.CompletableFuture;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.delivery.DeliveryState;
 
@@ -17,6 +18,18 @@ public interface StatusReporter {
      * awaited and travels behind it on the same partition, so the offset is still committed only once
      * both are durable, and a lost step is overtaken by the outcome anyway.
      */
+    /**
+     * An outcome whose wait the caller takes over: the returned future completes once the change is
+     * durable, or fails as {@link #report} would have thrown. The listener hands it to its container,
+     * which commits the request's offset only then, so consecutive requests no longer wait one after
+     * another for the broker.
+     */
+    default CompletableFuture<Void> reportAsync(
+            DeliveryRequested request, DeliveryState state, int attempt, String reason) {
+        report(request, state, attempt, reason);
+        return CompletableFuture.completedFuture(null);
+    }
+
     default void announce(DeliveryRequested request, DeliveryState state, int attempt) {
         report(request, state, attempt, null);
     }

@@ -1,5 +1,6 @@
 package org.herald.channel.webhook.delivery;
 
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.topic.Topics;
@@ -41,8 +42,9 @@ public class WebhookDeliveryListener {
     @KafkaListener(
             topics = "#{T(org.herald.events.topic.Topics).DELIVERIES_WEBHOOK.name()}",
             groupId = "channel-webhook",
+            containerFactory = DeliveryConfiguration.ASYNC_ACK_CONTAINER_FACTORY,
             concurrency = "${herald.webhook.concurrency:6}")
-    public void on(ConsumerRecord<String, byte[]> record) {
+    public CompletableFuture<Void> on(ConsumerRecord<String, byte[]> record) {
         DeliveryRequested request =
                 reader.read(Topics.DELIVERIES_WEBHOOK, record).data();
         DeliveryOutcome outcome = service.deliver(request, RetryAttempts.of(record));
@@ -52,10 +54,23 @@ public class WebhookDeliveryListener {
             case DEFERRED -> delay.park(record, outcome.notBefore());
             default -> {}
         }
+        // The container acknowledges this record when the future completes and polls again once the
+        // whole poll is acknowledged: the DELIVERED statuses of a poll travel to the broker together
+        // instead of one awaited round trip each. A failed future goes through the same error handler
+        // as a thrown exception.
+        return outcome.reported();
     }
 
-    /** The last stop of a request on {@code herald.deliveries.webhook.dlt}. */
-    public void onDeadLetter(ConsumerRecord<String, byte[]> record) {
+    /**
+     * The last stop of a request on {@code herald.deliveries.webhook.dlt}. It returns a future only
+     * because its container acknowledges records when their future completes.
+     */
+    public CompletableFuture<Void> onDeadLetter(ConsumerRecord<String, byte[]> record) {
+        handleDeadLetter(record);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void handleDeadLetter(ConsumerRecord<String, byte[]> record) {
         DeadLetter deadLetter = DeadLetter.of(record);
         if (deadLetter.causedBy(DeliveryGaveUpException.class)) {
             log.warn("delivery request at key {} dead-lettered after its last attempt", record.key());

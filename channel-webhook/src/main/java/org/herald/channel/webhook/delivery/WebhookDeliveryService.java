@@ -112,7 +112,8 @@ public final class WebhookDeliveryService {
      * Handles attempt {@code attempt} (1 for the first) of a delivery.
      *
      * @return {@link Kind#RETRY_LATER} when the caller must schedule another attempt,
-     *     {@link Kind#GAVE_UP} when the last attempt failed transiently (already reported FAILED)
+     *     {@link Kind#GAVE_UP} when the last attempt failed transiently (already reported FAILED); a
+     *     delivered request's status may still be on its way ({@link DeliveryOutcome#reported})
      */
     public DeliveryOutcome deliver(DeliveryRequested request, int attempt) {
         String deliveryId = request.deliveryId();
@@ -120,8 +121,8 @@ public final class WebhookDeliveryService {
             log.info("delivery {} was delivered before; not posting it again", deliveryId);
             // Its DELIVERED status may be what did not get through (the broker went away right after
             // the post): reported again under the same event id, which consumers drop if they have it.
-            status.report(request, DeliveryState.DELIVERED, attempt, null);
-            return DeliveryOutcome.of(Kind.ALREADY_DELIVERED);
+            return DeliveryOutcome.reportedLater(
+                    Kind.ALREADY_DELIVERED, status.reportAsync(request, DeliveryState.DELIVERED, attempt, null));
         }
         Instant deadline = request.deadline();
         if (deadline != null && !clock.instant().isBefore(deadline)) {
@@ -184,8 +185,8 @@ public final class WebhookDeliveryService {
                 // it a second time. If remembering fails, the retry posts again (the target has the
                 // Idempotency-Key).
                 ledger.markDelivered(deliveryId);
-                status.report(request, DeliveryState.DELIVERED, attempt, null);
-                yield DeliveryOutcome.of(Kind.DELIVERED);
+                yield DeliveryOutcome.reportedLater(
+                        Kind.DELIVERED, status.reportAsync(request, DeliveryState.DELIVERED, attempt, null));
             }
             case PERMANENT -> fail(request, attempt, verdict.reason());
             case RETRY -> {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -61,8 +62,22 @@ class WebhookDeliveryServiceTest {
         }
     };
 
-    private final StatusReporter status =
-            (request, state, attempt, reason) -> reported.add(new Reported(state, attempt, reason));
+    /** What the reporter answers for statuses whose wait it hands back. */
+    private CompletableFuture<Void> durableLater = CompletableFuture.completedFuture(null);
+
+    private final StatusReporter status = new StatusReporter() {
+        @Override
+        public void report(DeliveryRequested request, DeliveryState state, int attempt, String reason) {
+            reported.add(new Reported(state, attempt, reason));
+        }
+
+        @Override
+        public CompletableFuture<Void> reportAsync(
+                DeliveryRequested request, DeliveryState state, int attempt, String reason) {
+            report(request, state, attempt, reason);
+            return durableLater;
+        }
+    };
 
     @BeforeEach
     void start() throws IOException {
@@ -103,6 +118,41 @@ class WebhookDeliveryServiceTest {
                 .containsExactly(
                         new Reported(DeliveryState.SENDING, 1, null), new Reported(DeliveryState.DELIVERED, 1, null));
         assertThat(delivered).containsExactly("sc1-webhook-demo");
+    }
+
+    @Test
+    void shouldRememberTheDeliveryBeforeHandingTheWaitForItsStatusToTheListener() {
+        durableLater = new CompletableFuture<>();
+        server.enqueue(new MockResponse.Builder().code(204).build());
+
+        DeliveryOutcome outcome = service(true).deliver(request(hookUrl(), null), 1);
+
+        assertThat(outcome.kind()).isEqualTo(Kind.DELIVERED);
+        assertThat(delivered).containsExactly("sc1-webhook-demo");
+        assertThat(outcome.reported()).isSameAs(durableLater).isNotDone();
+    }
+
+    @Test
+    void shouldHandTheWaitForARepeatedDeliveredStatusToTheListener() {
+        durableLater = new CompletableFuture<>();
+        delivered.add("sc1-webhook-demo");
+
+        DeliveryOutcome outcome = service(true).deliver(request(hookUrl(), null), 1);
+
+        assertThat(outcome.kind()).isEqualTo(Kind.ALREADY_DELIVERED);
+        assertThat(outcome.reported()).isSameAs(durableLater).isNotDone();
+    }
+
+    @Test
+    void shouldReportEveryOtherOutcomeBeforeReturningIt() {
+        durableLater = new CompletableFuture<>();
+        server.enqueue(new MockResponse.Builder().code(503).build());
+
+        DeliveryOutcome outcome = service(true).deliver(request(hookUrl(), null), 1);
+
+        assertThat(outcome.kind()).isEqualTo(Kind.RETRY_LATER);
+        assertThat(outcome.reported()).isDone();
+        assertThat(reported).contains(new Reported(DeliveryState.RETRYING, 1, "target answered HTTP 503"));
     }
 
     @Test
