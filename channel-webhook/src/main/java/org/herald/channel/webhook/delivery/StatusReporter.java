@@ -14,11 +14,6 @@ public interface StatusReporter {
     void report(DeliveryRequested request, DeliveryState state, int attempt, String reason);
 
     /**
-     * A step on the way (SENDING), published without waiting for it: the outcome reported after it is
-     * awaited and travels behind it on the same partition, so the offset is still committed only once
-     * both are durable, and a lost step is overtaken by the outcome anyway.
-     */
-    /**
      * An outcome whose wait the caller takes over: the returned future completes once the change is
      * durable, or fails as {@link #report} would have thrown. The listener hands it to its container,
      * which commits the request's offset only then, so consecutive requests no longer wait one after
@@ -30,6 +25,11 @@ public interface StatusReporter {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * A step on the way (SENDING), published without waiting for it: the outcome reported after it is
+     * awaited and travels behind it on the same partition, so the offset is still committed only once
+     * both are durable, and a lost step is overtaken by the outcome anyway.
+     */
     default void announce(DeliveryRequested request, DeliveryState state, int attempt) {
         report(request, state, attempt, null);
     }

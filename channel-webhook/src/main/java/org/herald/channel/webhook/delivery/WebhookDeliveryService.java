@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.herald.channel.webhook.delivery.DeliveryOutcome.Kind;
 import org.herald.channel.webhook.isolation.HostIsolation;
 import org.herald.channel.webhook.isolation.IsolationProperties;
@@ -180,13 +181,14 @@ public final class WebhookDeliveryService {
                 verdict.reason() == null ? verdict.kind() : verdict.reason());
         return switch (verdict.kind()) {
             case DELIVERED -> {
-                // Remembered before it is reported: if reporting fails (the broker is away), the
+                // Remembered and reported at once, and the request is done when both are: if
+                // reporting fails (the broker is away for seconds, Redis answers in milliseconds), the
                 // redelivered request finds it remembered and only reports again, instead of posting
                 // it a second time. If remembering fails, the retry posts again (the target has the
                 // Idempotency-Key).
-                ledger.markDelivered(deliveryId);
-                yield DeliveryOutcome.reportedLater(
-                        Kind.DELIVERED, status.reportAsync(request, DeliveryState.DELIVERED, attempt, null));
+                CompletableFuture<Void> remembered = ledger.markDelivered(deliveryId);
+                CompletableFuture<Void> reported = status.reportAsync(request, DeliveryState.DELIVERED, attempt, null);
+                yield DeliveryOutcome.reportedLater(Kind.DELIVERED, CompletableFuture.allOf(remembered, reported));
             }
             case PERMANENT -> fail(request, attempt, verdict.reason());
             case RETRY -> {

@@ -57,10 +57,14 @@ class WebhookDeliveryServiceTest {
         }
 
         @Override
-        public void markDelivered(String deliveryId) {
+        public CompletableFuture<Void> markDelivered(String deliveryId) {
             delivered.add(deliveryId);
+            return rememberedLater;
         }
     };
+
+    /** What the ledger answers when asked to remember a delivery. */
+    private CompletableFuture<Void> rememberedLater = CompletableFuture.completedFuture(null);
 
     /** What the reporter answers for statuses whose wait it hands back. */
     private CompletableFuture<Void> durableLater = CompletableFuture.completedFuture(null);
@@ -121,7 +125,8 @@ class WebhookDeliveryServiceTest {
     }
 
     @Test
-    void shouldRememberTheDeliveryBeforeHandingTheWaitForItsStatusToTheListener() {
+    void shouldLeaveADeliveredRequestUnfinishedUntilItIsRememberedAndReported() {
+        rememberedLater = new CompletableFuture<>();
         durableLater = new CompletableFuture<>();
         server.enqueue(new MockResponse.Builder().code(204).build());
 
@@ -129,7 +134,23 @@ class WebhookDeliveryServiceTest {
 
         assertThat(outcome.kind()).isEqualTo(Kind.DELIVERED);
         assertThat(delivered).containsExactly("sc1-webhook-demo");
-        assertThat(outcome.reported()).isSameAs(durableLater).isNotDone();
+        assertThat(reported).contains(new Reported(DeliveryState.DELIVERED, 1, null));
+        durableLater.complete(null);
+        assertThat(outcome.reported()).isNotDone();
+        rememberedLater.complete(null);
+        assertThat(outcome.reported()).isCompleted();
+    }
+
+    @Test
+    void shouldFailADeliveredRequestWhoseDeliveryCouldNotBeRemembered() {
+        rememberedLater = new CompletableFuture<>();
+        server.enqueue(new MockResponse.Builder().code(204).build());
+
+        DeliveryOutcome outcome = service(true).deliver(request(hookUrl(), null), 1);
+        rememberedLater.completeExceptionally(new IllegalStateException("Redis is away"));
+
+        // The listener's container hands the request to the error handler: retried in place.
+        assertThat(outcome.reported()).isCompletedExceptionally();
     }
 
     @Test

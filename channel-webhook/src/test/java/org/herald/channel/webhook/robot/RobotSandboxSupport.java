@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.herald.channel.webhook.delivery.DeliveredLedger;
 import org.herald.channel.webhook.delivery.OpenedTarget;
@@ -93,8 +94,9 @@ public abstract class RobotSandboxSupport {
             }
 
             @Override
-            public void markDelivered(String deliveryId) {
+            public CompletableFuture<Void> markDelivered(String deliveryId) {
                 delivered.add(deliveryId);
+                return CompletableFuture.completedFuture(null);
             }
         };
         StatusReporter status = (request, state, attempt, reason) -> reported.add(state);
