@@ -1,15 +1,16 @@
 package org.herald.benchmarks;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.herald.localstack.LocalStack;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * channel-webhook's own delivery rate. Its instances are stopped while a backlog of delivery requests
- * builds up (ingest accepts and dispatches with nothing delivering), then started together, and the
- * rate is taken between 10 % and 90 % of the expected arrivals. Accepting and dispatching are over by
- * then, so on a machine whose cores every service shares, the figure is the channel's rather than the
- * whole pipeline's; the start-up of the instances and the tail are left out.
+ * channel-webhook's own delivery rate, warm. Its instances first deliver a warm-up run (so the drain
+ * measures compiled code, not the JIT compiler: a fresh instance takes most of a 40 s drain to reach
+ * its pace), then pause their deliveries ({@code /actuator/deliveries}) while a backlog of delivery
+ * requests builds up (ingest accepts and dispatches with nothing delivering), then resume together,
+ * and the rate is taken between 10 % and 90 % of the expected arrivals. Accepting and dispatching are
+ * over by then, so on a machine whose cores every service shares, the figure is the channel's rather
+ * than the whole pipeline's; the resumption and the tail are left out.
  */
 final class BacklogDrain {
 
@@ -26,26 +27,44 @@ final class BacklogDrain {
     private BacklogDrain() {}
 
     /**
+     * @param warmup sends to answering targets only, {@code warmupMessages} of them delivered before
+     *     the backlog
      * @param arrivingShare the share of sends whose target answers (1 when all do)
-     * @param rate the rate the backlog is sent at (straight to ingest)
+     * @param rate the rate the warm-up and the backlog are sent at (straight to ingest)
      */
     static Result run(
             String name,
             Herald herald,
             DeliveryLedger ledger,
+            HttpSendTarget warmup,
+            int warmupMessages,
             HttpSendTarget target,
             int messages,
             double arrivingShare,
             double rate,
             int connections) {
-        LocalStack stack = herald.stack()
-                .orElseThrow(() -> new IllegalStateException(name + " stops and starts channel-webhook: it needs the"
-                        + " stack the benchmark starts, not --ingest-url"));
-        List<String> instances = stack.componentNames().stream()
-                .filter(component -> component.startsWith("channel-webhook"))
-                .toList();
-        System.out.printf("%n%s: stopping %s; sending %,d messages at %,.0f/s%n", name, instances, messages, rate);
-        instances.forEach(stack::stop);
+        if (herald.stack().isEmpty()) {
+            throw new IllegalStateException(name + " pauses and resumes channel-webhook: it needs the stack the"
+                    + " benchmark starts, not --ingest-url");
+        }
+        if (warmupMessages > 0) {
+            System.out.printf("%n%s: warming up with %,d messages at %,.0f/s%n", name, warmupMessages, rate);
+            LongAdder warmupAccepted = new LongAdder();
+            LoadGenerator.run(
+                    name + " warm-up",
+                    warmup,
+                    rate,
+                    0,
+                    warmupMessages / rate,
+                    connections,
+                    (shortCode, intended, acceptedAt) -> warmupAccepted.increment(),
+                    false);
+            awaitArrivals(ledger, 0, warmupAccepted.sum());
+        }
+        int warmArrivals = ledger.arrivalCount();
+        herald.pauseDeliveries(true);
+        long publishedBefore = herald.webhookRequestsPublished();
+        System.out.printf("%s: deliveries paused; sending %,d messages at %,.0f/s%n", name, messages, rate);
         RunResult sending = LoadGenerator.run(
                 name + " backlog",
                 target,
@@ -56,33 +75,33 @@ final class BacklogDrain {
                 (shortCode, intended, acceptedAt) -> ledger.accepted(shortCode, intended),
                 true);
         long accepted = ledger.acceptedCount();
-        awaitDispatched(herald, accepted);
+        awaitDispatched(herald, publishedBefore + accepted);
         long expected = Math.round(accepted * arrivingShare);
-        System.out.printf("  %,d requests queued; starting %s%n", accepted, instances);
-        stack.restartServices(instances);
-        awaitArrivals(ledger, expected);
-        return new Result(sending, accepted, expected, ledger.steadyRate(expected, 0.1, 0.9));
+        System.out.printf("  %,d requests queued; resuming deliveries%n", accepted);
+        herald.pauseDeliveries(false);
+        awaitArrivals(ledger, warmArrivals, expected);
+        return new Result(sending, accepted, expected, ledger.steadyRate(warmArrivals, expected, 0.1, 0.9));
     }
 
-    private static void awaitDispatched(Herald herald, long accepted) {
+    private static void awaitDispatched(Herald herald, long published) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        long published;
-        while ((published = herald.webhookRequestsPublished()) < accepted) {
+        long now;
+        while ((now = herald.webhookRequestsPublished()) < published) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(
-                        "ingest dispatched only " + published + " of " + accepted + " messages in 5 minutes");
+                        "ingest dispatched only " + now + " of " + published + " delivery requests in 5 minutes");
             }
             sleep(1000);
         }
     }
 
-    /** Until 90 % arrived and then all, or nothing arrived for a while. */
-    private static void awaitArrivals(DeliveryLedger ledger, long expected) {
+    /** Until {@code expected} arrived after the {@code earlier} ones, or nothing arrived for a while. */
+    private static void awaitArrivals(DeliveryLedger ledger, int earlier, long expected) {
         long lastCount = -1;
         long lastProgress = System.nanoTime();
         long lastPrint = 0;
         while (true) {
-            int count = ledger.arrivalCount();
+            int count = ledger.arrivalCount() - earlier;
             long now = System.nanoTime();
             if (count != lastCount) {
                 lastCount = count;

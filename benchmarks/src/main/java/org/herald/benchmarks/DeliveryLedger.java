@@ -68,12 +68,13 @@ final class DeliveryLedger {
 
     /**
      * Arrivals per second between the {@code from}-th and the {@code to}-th share of {@code expected}
-     * arrivals (e.g. 0.1 and 0.9): the steady rate of a drain, without its start-up and its tail.
-     * NaN while fewer than {@code to × expected} have arrived.
+     * arrivals (e.g. 0.1 and 0.9) after the first {@code earlier} ones (a warm-up over before these
+     * began): the steady rate of a drain, without its start-up and its tail. NaN while fewer than
+     * {@code to × expected} have arrived.
      */
-    synchronized double steadyRate(long expected, double from, double to) {
-        int first = (int) (expected * from);
-        int last = (int) (expected * to) - 1;
+    synchronized double steadyRate(int earlier, long expected, double from, double to) {
+        int first = earlier + (int) (expected * from);
+        int last = earlier + (int) (expected * to) - 1;
         if (last >= arrivalCount || last <= first) {
             return Double.NaN;
         }

@@ -208,6 +208,63 @@ final class Herald implements AutoCloseable {
     }
 
     /**
+     * Pauses or resumes the deliveries of every channel-webhook instance ({@code /actuator/deliveries})
+     * and waits until each has stopped fetching, or was told to go on.
+     */
+    void pauseDeliveries(boolean paused) {
+        LocalStack local =
+                stack().orElseThrow(() -> new IllegalStateException("only the benchmark's own stack can be paused"));
+        List<String> instances = local.componentNames().stream()
+                .filter(component -> component.startsWith("channel-webhook"))
+                .toList();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (String instance : instances) {
+            java.net.URI endpoint = java.net.URI.create(local.serviceUrl(instance) + "/actuator/deliveries");
+            String state = deliveriesCall(java.net.http.HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"paused\":" + paused + "}")));
+            // Pausing takes effect at each consumer's next poll; resuming only needs to be asked for.
+            String done = paused ? "\"paused\":true" : "\"pauseRequested\":false";
+            while (!state.contains(done)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(instance + " did not " + (paused ? "pause" : "resume")
+                            + " its deliveries in 60 s: " + state);
+                }
+                sleepQuietly(100);
+                state = deliveriesCall(
+                        java.net.http.HttpRequest.newBuilder(endpoint).GET());
+            }
+        }
+    }
+
+    private String deliveriesCall(java.net.http.HttpRequest.Builder request) {
+        try {
+            java.net.http.HttpResponse<String> response = http.send(
+                    request.timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "/actuator/deliveries answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("channel-webhook did not answer /actuator/deliveries", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
      * Records Herald's consumer groups have not handled yet, over all groups and topics: what the
      * pipeline still has to do (the dispatcher, the projector, the channels, callbacks) after the
      * last send.

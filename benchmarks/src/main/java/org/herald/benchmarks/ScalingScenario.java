@@ -17,6 +17,7 @@ final class ScalingScenario {
         int connections = options.integer("connections", 32);
         long delay = options.integer("receiver-delay-ms", 50);
         int more = options.integer("instances", 2);
+        int warmup = options.integer("warmup-messages", 3000);
 
         Report report = new Report("scaling", command);
         double[] perSecond = new double[2];
@@ -30,8 +31,8 @@ final class ScalingScenario {
                         herald.spreadAccount(receiver, "slow", options.integer("webhooks", 12), IngestScenario.CONTENT);
                 HttpSendTarget target = new HttpSendTarget(herald.ingestUrl(), "/send", account.bodies());
                 String name = instances[i] + " channel-webhook";
-                BacklogDrain.Result drain =
-                        BacklogDrain.run(name, herald, ledger, target, messages, 1.0, rate, connections);
+                BacklogDrain.Result drain = BacklogDrain.run(
+                        name, herald, ledger, target, warmup, target, messages, 1.0, rate, connections);
                 perSecond[i] = drain.perSecond();
                 report.add(drain.sending());
                 report.figure(
@@ -44,8 +45,9 @@ final class ScalingScenario {
         double ratio = perSecond[1] / perSecond[0];
         report.figure(
                 more + " instances / 1 instance", String.format(Locale.ROOT, "%.2f×", ratio), "≥ 1.8×", ratio >= 1.8);
-        report.note("Each phase on a fresh stack: channel-webhook is stopped, --messages requests are accepted and"
-                + " dispatched, then its instances start together; the rate is taken between 10 % and 90 % of"
+        report.note("Each phase on a fresh stack: channel-webhook delivers --warmup-messages (3000), pauses its"
+                + " deliveries while --messages requests are accepted and dispatched, then its instances resume"
+                + " together; the rate is taken between 10 % and 90 % of"
                 + " the arrivals. Topics have 12 partitions: each of two instances takes 6. The table shows the sending"
                 + " of the backlog.");
         return report;

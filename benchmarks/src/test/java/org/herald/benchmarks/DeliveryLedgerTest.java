@@ -95,9 +95,30 @@ class DeliveryLedgerTest {
             ledger.arrived("d-" + i, "m-" + i, at);
         }
 
-        assertThat(ledger.steadyRate(100, 0.1, 0.9)).isCloseTo(100.0, offset(2.0));
-        assertThat(ledger.steadyRate(200, 0.1, 0.9))
+        assertThat(ledger.steadyRate(0, 100, 0.1, 0.9)).isCloseTo(100.0, offset(2.0));
+        assertThat(ledger.steadyRate(0, 200, 0.1, 0.9))
                 .as("fewer than 90 % arrived")
                 .isNaN();
+    }
+
+    @Test
+    void shouldLeaveOutTheArrivalsOfAWarmUpBeforeTheDrain() {
+        DeliveryLedger ledger = new DeliveryLedger();
+        // A warm-up of 50 arrivals one per ms, a pause, then a drain of 100 at one per 10 ms.
+        long at = 0;
+        for (int i = 0; i < 50; i++) {
+            at += MS;
+            ledger.arrived("w-" + i, "wm-" + i, at);
+        }
+        at += 5_000 * MS;
+        for (int i = 0; i < 100; i++) {
+            at += 10 * MS;
+            ledger.arrived("d-" + i, "m-" + i, at);
+        }
+
+        assertThat(ledger.steadyRate(50, 100, 0.1, 0.9)).isCloseTo(100.0, offset(2.0));
+        assertThat(ledger.steadyRate(0, 100, 0.1, 0.9))
+                .as("the warm-up and the pause counted")
+                .isLessThan(20.0);
     }
 }

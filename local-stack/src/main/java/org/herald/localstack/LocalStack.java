@@ -193,6 +193,11 @@ public final class LocalStack implements AutoCloseable {
         restartServices(List.of(component));
     }
 
+    /** Where a service's process listens, by its process name (e.g. {@code channel-webhook-2}). */
+    public synchronized String serviceUrl(String service) {
+        return process(service).url();
+    }
+
     /** Stops a service the way an operator would (SIGTERM: it finishes its work and leaves its consumer groups). */
     public synchronized void stop(String service) {
         process(service).stop();

@@ -109,6 +109,11 @@ final class ServiceProcess {
         return service;
     }
 
+    /** Where this instance listens, e.g. {@code http://localhost:8083}. */
+    String url() {
+        return health.resolve("/").toString().replaceAll("/$", "");
+    }
+
     String name() {
         return name;
     }

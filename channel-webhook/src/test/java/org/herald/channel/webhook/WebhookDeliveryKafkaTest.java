@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.herald.channel.webhook.pause.DeliveriesEndpoint;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.delivery.DeliveryState;
 import org.herald.events.delivery.DeliveryStatusChanged;
@@ -53,6 +54,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "herald.sealing.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
             "herald.outbound.allow-private-networks=true",
             "herald.events.partitions=3",
+            // One consumer more than partitions: an idle one, which pausing the deliveries must not wait for.
+            "herald.webhook.concurrency=4",
             "herald.webhook.retry.attempts=3",
             "herald.webhook.retry.initial-delay=200ms",
             "herald.webhook.retry.multiplier=1.5",
@@ -80,6 +83,9 @@ class WebhookDeliveryKafkaTest {
 
     @Autowired
     KafkaOperations<String, byte[]> kafka;
+
+    @Autowired
+    DeliveriesEndpoint deliveries;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -222,6 +228,30 @@ class WebhookDeliveryKafkaTest {
         assertThat(statuses(failing))
                 .extracting(DeliveryStatusChanged::state, DeliveryStatusChanged::attempt)
                 .endsWith(tuple(DeliveryState.DELIVERED, 2));
+    }
+
+    @Test
+    void shouldHoldRequestsWhileDeliveriesArePausedAndDeliverThemOnResume() throws InterruptedException {
+        DeliveryRequested request = delivery("paused-" + random(4), null);
+        try {
+            deliveries.change(true);
+            await().atMost(WAIT).until(() -> deliveries.state().paused());
+
+            publish(request, request.recipient().id());
+            // Long enough for a running consumer to fetch and post it (a few hundred milliseconds).
+            Thread.sleep(2_000);
+            assertThat(posts(request)).isEmpty();
+            assertThat(statuses(request)).isEmpty();
+        } finally {
+            deliveries.change(false);
+        }
+
+        assertThat(deliveries.state().pauseRequested()).isFalse();
+        awaitFinal(request);
+        assertThat(statuses(request))
+                .extracting(DeliveryStatusChanged::state)
+                .containsExactly(DeliveryState.SENDING, DeliveryState.DELIVERED);
+        assertThat(posts(request)).hasSize(1);
     }
 
     @Test

@@ -40,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "herald.sealing.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
             "herald.outbound.allow-private-networks=false",
-            "herald.events.partitions=3"
+            "herald.events.partitions=3",
+            "herald.webhook.concurrency=3"
         })
 @DirtiesContext
 class WebhookRefusalKafkaTest {

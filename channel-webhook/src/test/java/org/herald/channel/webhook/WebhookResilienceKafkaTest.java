@@ -50,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "herald.sealing.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
             "herald.outbound.allow-private-networks=true",
             "herald.events.partitions=3",
+            "herald.webhook.concurrency=3",
             // A stopping consumer finishes the records of its last poll: small polls make the stop land
             // mid-run instead of after every request was already taken.
             "spring.kafka.consumer.max-poll-records=3",

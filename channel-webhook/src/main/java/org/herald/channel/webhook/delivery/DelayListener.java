@@ -29,7 +29,7 @@ class DelayListener {
     @KafkaListener(
             topics = DelayTopic.NAME,
             groupId = "channel-webhook",
-            concurrency = "${herald.webhook.concurrency:6}",
+            concurrency = "${herald.webhook.concurrency:12}",
             properties = "max.poll.records=10")
     void on(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         Instant notBefore = DelayTopic.notBefore(record);

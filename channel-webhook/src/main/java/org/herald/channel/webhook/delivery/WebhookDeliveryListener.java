@@ -35,15 +35,15 @@ public class WebhookDeliveryListener {
     }
 
     /**
-     * Several consumers per instance ({@code herald.webhook.concurrency}), each owning some
-     * partitions: one slow target holds up only the recipients that share its partition, and the
-     * per-host bulkhead keeps it from taking every thread.
+     * A consumer per partition ({@code herald.webhook.concurrency}, decision 54): one slow target
+     * holds up only the recipients that share its partition, and the per-host bulkhead keeps a slow
+     * host that many recipients share from taking every consumer.
      */
     @KafkaListener(
             topics = "#{T(org.herald.events.topic.Topics).DELIVERIES_WEBHOOK.name()}",
             groupId = "channel-webhook",
             containerFactory = DeliveryConfiguration.ASYNC_ACK_CONTAINER_FACTORY,
-            concurrency = "${herald.webhook.concurrency:6}")
+            concurrency = "${herald.webhook.concurrency:12}")
     public CompletableFuture<Void> on(ConsumerRecord<String, byte[]> record) {
         DeliveryRequested request =
                 reader.read(Topics.DELIVERIES_WEBHOOK, record).data();

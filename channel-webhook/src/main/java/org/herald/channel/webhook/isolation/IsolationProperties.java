@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("herald.webhook.isolation")
 public record IsolationProperties(
-        @DefaultValue("5") int maxConcurrentPerHost,
+        @DefaultValue("10") int maxConcurrentPerHost,
         @DefaultValue("2s") Duration maxWaitForPermit,
         @DefaultValue("50") float failureRateThreshold,
         @DefaultValue("10") int minimumCalls,
