@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
             "herald.admin.key=" + IngestIntegrationTest.ADMIN_KEY,
             "herald.sealing.key=aGVyYWxkLXRlc3Qtc2VhbGluZy1rZXktMzJieXRlcyE=",
             "herald.ingest.public-base-url=http://herald.test",
-            // wechat, cp and mail have no delivering service yet; opened here so the fan-out to people can
-            // be tested. sms stays closed: the honest refusal of a closed channel is tested with it.
-            "herald.ingest.open-channels=webhook,wechat,cp,mail",
+            // wechat, cp, mail and sms have no delivering service yet; opened here so the fan-out to people
+            // can be tested. The refusal of a closed channel is SendValidatorTest's.
+            "herald.ingest.open-channels=webhook,wechat,cp,mail,sms",
             // The in-process broker logs every partition it loads at INFO.
             "logging.level.org.apache.kafka=WARN",
             "logging.level.kafka=WARN",

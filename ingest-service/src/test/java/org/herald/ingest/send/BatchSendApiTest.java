@@ -40,7 +40,7 @@ class BatchSendApiTest extends IngestIntegrationTest {
                                 "token", account.token(),
                                 "title", "批量",
                                 "content", nonce,
-                                "channel", "webhook,sms,webhook",
+                                "channel", "webhook,pigeon,webhook",
                                 "option", "flow1,,flow2"),
                         Map.of());
 
@@ -53,9 +53,10 @@ class BatchSendApiTest extends IngestIntegrationTest {
         assertThat(data.get(0).get("message").asString()).isEqualTo("请求成功，请用流水号查询最终发送结果");
         assertThat(data.get(0).get("channel").asString()).isEqualTo("webhook");
         assertThat(data.get(1).get("code").asInt()).isEqualTo(999);
-        assertThat(data.get(1).get("message").asString()).isEqualTo("渠道暂未开放: sms");
+        assertThat(data.get(1).get("message").asString())
+                .isEqualTo("不支持的渠道: pigeon（可选: wechat, webhook, cp, mail, sms）");
         assertThat(data.get(1).get("shortCode").isNull()).isTrue();
-        assertThat(data.get(1).get("channel").asString()).isEqualTo("sms");
+        assertThat(data.get(1).get("channel").asString()).isEqualTo("pigeon");
         assertThat(data.get(2).get("code").asInt()).isEqualTo(200);
 
         MessageAccepted first = accepted(data.get(0).get("shortCode").asString());

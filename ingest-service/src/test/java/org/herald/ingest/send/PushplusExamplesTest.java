@@ -391,21 +391,24 @@ class PushplusExamplesTest extends IngestIntegrationTest {
     }
 
     @Test
-    void shouldRefuseTheSmsExampleHonestlyWhileSmsIsClosed() {
-        // sms stays closed in the shared test context (the refusal of a closed channel is tested with it),
-        // so the example gets the honest refusal instead of a delivery.
+    void shouldDeliverTheSmsExampleToTheOwnersPhone() {
         TestAccount owner = newAccount();
         contacts(owner, Map.of("phone", "+8613800138000"));
 
-        TestHttp.Response response = http().postJson(
+        String shortCode = accepted(http().postJson(
                         "/send",
                         Map.of("token", owner.token(), "title", "短信标题", "content", "短信内容", "channel", "sms"),
-                        Map.of());
+                        Map.of()));
 
-        assertThat(response.status()).isEqualTo(200);
-        JsonNode body = response.json();
-        assertThat(body.get("code").asInt()).as(response.body()).isEqualTo(999);
-        assertThat(body.get("msg").asString()).isEqualTo("渠道暂未开放: sms");
+        DeliveryRequested request = single(Topics.DELIVERIES_SMS, shortCode);
+        assertThat(request.deliveryId()).isEqualTo(shortCode + "-sms-self");
+        assertThat(request.channel()).isEqualTo("sms");
+        assertThat(request.recipient().kind()).isEqualTo("self");
+        assertThat(request.recipient().id()).isEqualTo(owner.accountId());
+        assertThat(request.target().type()).isEqualTo("SMS");
+        assertThat(sealer.open(request.target().sealedAddress())).isEqualTo("+8613800138000");
+        assertThat(request.title()).isEqualTo("短信标题");
+        assertThat(request.content()).isEqualTo("短信内容");
     }
 
     /** Asserts the documented success answer and returns its shortCode. */

@@ -149,11 +149,6 @@ class SendApiTest extends IngestIntegrationTest {
     }
 
     @Test
-    void shouldRefuseAChannelWithoutADeliveringServiceHonestly() {
-        assertRefused(json(Map.of("token", account.token(), "content", nonce, "channel", "sms")), 999, "渠道暂未开放: sms");
-    }
-
-    @Test
     void shouldRefuseAWebhookChannelWithoutCode() {
         assertRefused(
                 json(Map.of("token", account.token(), "content", nonce, "channel", "webhook")),

@@ -363,7 +363,7 @@ class SendBadInputTest extends IngestIntegrationTest {
                 json(Map.of("channel", "\"WEBHOOK\"")),
                 999,
                 "不支持的渠道: WEBHOOK（可选: wechat, webhook, cp, mail, sms）");
-        add(cases, "a channel without a service", json(Map.of("channel", "\"sms\"")), 999, "渠道暂未开放: sms");
+        add(cases, "sms to an account without a phone", json(Map.of("channel", "\"sms\"")), 999, "无用户接收消息（账户未绑定手机号）");
         add(
                 cases,
                 "webhook channel without a code",
