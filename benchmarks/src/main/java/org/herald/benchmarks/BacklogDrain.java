@@ -91,7 +91,7 @@ final class BacklogDrain {
                 throw new IllegalStateException(
                         "ingest dispatched only " + now + " of " + published + " delivery requests in 5 minutes");
             }
-            sleep(1000);
+            Herald.sleep(1000);
         }
     }
 
@@ -114,16 +114,7 @@ final class BacklogDrain {
                 System.out.printf("  draining: %,d of %,d arrived%n", count, expected);
                 lastPrint = now;
             }
-            sleep(200);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            Herald.sleep(200);
         }
     }
 }

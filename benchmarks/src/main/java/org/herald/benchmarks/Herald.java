@@ -230,7 +230,7 @@ final class Herald implements AutoCloseable {
                     throw new IllegalStateException(instance + " did not " + (paused ? "pause" : "resume")
                             + " its deliveries in 60 s: " + state);
                 }
-                sleepQuietly(100);
+                sleep(100);
                 state = deliveriesCall(
                         java.net.http.HttpRequest.newBuilder(endpoint).GET());
             }
@@ -255,7 +255,8 @@ final class Herald implements AutoCloseable {
         }
     }
 
-    private static void sleepQuietly(long millis) {
+    /** Thread.sleep for the benchmark's waits: an interruption ends the run. */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
