@@ -3,6 +3,8 @@ package org.herald.transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +56,17 @@ public class EventPublisher {
     /** Sends one event and waits for the broker's acknowledgement. */
     public <V, E extends V> RecordMetadata publishAndWait(
             TopicDefinition<V> topic, EventType<E> type, String key, String eventId, E data, Duration timeout) {
+        CompletableFuture<RecordMetadata> ack = publish(topic, type, key, eventId, data);
+        awaitAll(topic, List.of(ack), timeout);
+        return ack.join();
+    }
+
+    /** Waits for the broker's acknowledgement of events sent with {@link #publish}, together. */
+    public void awaitAll(
+            TopicDefinition<?> topic, Collection<CompletableFuture<RecordMetadata>> acks, Duration timeout) {
         try {
-            return publish(topic, type, key, eventId, data).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException(topic.name(), e);

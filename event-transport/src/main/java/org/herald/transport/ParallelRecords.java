@@ -13,11 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
-import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 /**
  * Handles the records of one poll in parallel for a batch listener: records of one key one after
@@ -32,13 +29,13 @@ import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
  * idempotent, as every Herald listener is.
  *
  * <p>Each record is handled inside the listener observation a record listener would open, so the
- * trace in its {@code traceparent} header continues into what the handler publishes and logs.
+ * trace in its {@code traceparent} header continues into what the handler publishes and logs. A
+ * handler that does less work for many records than for each alone takes {@link PollRecords}.
  */
 public final class ParallelRecords implements AutoCloseable {
 
     private final ExecutorService pool;
-    private final ObservationRegistry observations;
-    private final String groupId;
+    private final RecordObservation observation;
 
     /**
      * @param inFlight how many records are handled at once, over all the listener's consumers
@@ -51,8 +48,7 @@ public final class ParallelRecords implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.observations = observations;
-        this.groupId = groupId;
+        this.observation = new RecordObservation(observations, groupId);
     }
 
     public void handle(List<ConsumerRecord<String, byte[]>> records, Consumer<ConsumerRecord<String, byte[]>> handler) {
@@ -60,48 +56,12 @@ public final class ParallelRecords implements AutoCloseable {
             for (int index : chain) {
                 ConsumerRecord<String, byte[]> record = records.get(index);
                 try {
-                    observed(record, () -> handler.accept(record));
+                    observation.observe(record, () -> handler.accept(record));
                 } catch (RuntimeException e) {
                     // Later records of the key wait for this one: they are handled again.
                     failures.set(index, e);
                     return;
                 }
-            }
-        });
-    }
-
-    /**
-     * Like {@link #handle}, but hands the handler all of a key's records of the poll at once, read and
-     * in their order, for a handler that does less work for several records than for each one alone.
-     * It runs inside the observation of the key's last record. When it fails, the key's records are
-     * all handled again, from its first; a record that cannot be read fails alone, after the key's
-     * records before it were handled, so the error handler sees the unreadable record itself.
-     */
-    public <T> void handleByKey(
-            List<ConsumerRecord<String, byte[]>> records,
-            Function<ConsumerRecord<String, byte[]>, T> read,
-            Consumer<List<T>> handler) {
-        inChains(records, (chain, failures) -> {
-            List<T> values = new ArrayList<>(chain.size());
-            RuntimeException unreadable = null;
-            for (int index : chain) {
-                try {
-                    values.add(read.apply(records.get(index)));
-                } catch (RuntimeException e) {
-                    unreadable = e;
-                    break;
-                }
-            }
-            if (!values.isEmpty()) {
-                try {
-                    observed(records.get(chain.get(values.size() - 1)), () -> handler.accept(values));
-                } catch (RuntimeException e) {
-                    failures.set(chain.get(0), e);
-                    return;
-                }
-            }
-            if (unreadable != null) {
-                failures.set(chain.get(values.size()), unreadable);
             }
         });
     }
@@ -128,16 +88,6 @@ public final class ParallelRecords implements AutoCloseable {
                 throw new BatchListenerFailedException(failure.getMessage(), failure, records.get(index));
             }
         }
-    }
-
-    private void observed(ConsumerRecord<String, byte[]> record, Runnable handler) {
-        KafkaListenerObservation.LISTENER_OBSERVATION
-                .observation(
-                        null,
-                        KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
-                        () -> new KafkaRecordReceiverContext(record, groupId, null, groupId, () -> null),
-                        observations)
-                .observe(handler);
     }
 
     /** After the listener's containers stopped: nothing is handed over any more. */

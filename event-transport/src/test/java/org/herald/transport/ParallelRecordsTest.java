@@ -80,65 +80,6 @@ class ParallelRecordsTest {
         assertThat(handled).containsExactlyInAnyOrder(0L, 2L);
     }
 
-    @Test
-    void shouldHandAKeysRecordsOverTogetherInTheirOrder() {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            records.add(record("key-" + (i % 3), i));
-        }
-        Map<String, List<Long>> groups = new ConcurrentHashMap<>();
-
-        parallel.handleByKey(
-                records,
-                record -> record,
-                group -> groups.put(
-                        group.get(0).key(),
-                        group.stream().map(ConsumerRecord::offset).toList()));
-
-        assertThat(groups)
-                .containsOnly(
-                        Map.entry("key-0", List.of(0L, 3L, 6L, 9L)),
-                        Map.entry("key-1", List.of(1L, 4L, 7L, 10L)),
-                        Map.entry("key-2", List.of(2L, 5L, 8L, 11L)));
-    }
-
-    @Test
-    void shouldPointTheErrorHandlerAtAFailedKeysFirstRecord() {
-        List<ConsumerRecord<String, byte[]>> records =
-                List.of(record("a", 0), record("b", 1), record("a", 2), record("b", 3));
-
-        assertThatThrownBy(() -> parallel.handleByKey(records, record -> record, group -> {
-                    if (group.get(0).key().equals("b")) {
-                        throw new IllegalStateException("b failed");
-                    }
-                }))
-                .isInstanceOfSatisfying(
-                        BatchListenerFailedException.class,
-                        e -> assertThat(e.getRecord().offset()).isEqualTo(1));
-    }
-
-    @Test
-    void shouldHandleAKeysRecordsBeforeAnUnreadableOneAndPointAtThatOne() {
-        List<ConsumerRecord<String, byte[]>> records =
-                List.of(record("a", 0), record("a", 1), record("a", 2), record("a", 3));
-        List<List<Long>> handled = Collections.synchronizedList(new ArrayList<>());
-
-        assertThatThrownBy(() -> parallel.handleByKey(
-                        records,
-                        record -> {
-                            if (record.offset() == 2) {
-                                throw new IllegalArgumentException("unreadable");
-                            }
-                            return record.offset();
-                        },
-                        handled::add))
-                .isInstanceOfSatisfying(
-                        BatchListenerFailedException.class,
-                        e -> assertThat(e.getRecord().offset()).isEqualTo(2))
-                .hasRootCauseMessage("unreadable");
-        assertThat(handled).containsExactly(List.of(0L, 1L));
-    }
-
     private static ConsumerRecord<String, byte[]> record(String key, long offset) {
         return new ConsumerRecord<>("topic", 0, offset, key, new byte[0]);
     }

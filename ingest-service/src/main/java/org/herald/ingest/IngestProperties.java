@@ -24,8 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long messages stay readable (page, open API) before the purge deletes them
  * @param openChannels the channels whose delivering service runs (env HERALD_OPEN_CHANNELS); /send refuses the
  *     others and the dispatcher fails their deliveries at once
- * @param recordsInFlight how many records the dispatcher, and separately the projector, handle at once
- *     (records of one key still one after another)
+ * @param recordsInFlight how many records the dispatcher handles at once (records of one key still one
+ *     after another); the projector applies each poll as a whole
  */
 @ConfigurationProperties("herald.ingest")
 public record IngestProperties(

@@ -5,11 +5,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.herald.events.delivery.DeliveryState;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** The message read model in PostgreSQL: messages and their deliveries. */
@@ -120,8 +126,8 @@ public class MessageRepository {
     }
 
     /** How many messages the account sent per channel since the given instant. */
-    public java.util.Map<String, Long> countByChannel(UUID accountId, Instant since) {
-        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+    public Map<String, Long> countByChannel(UUID accountId, Instant since) {
+        Map<String, Long> counts = new HashMap<>();
         jdbc.sql(
                         """
                         select channel, count(*) as sent from messages
@@ -161,37 +167,6 @@ public class MessageRepository {
                 .update();
     }
 
-    /** Reads the message and locks it until the transaction ends, so its projection is not raced. */
-    public Optional<MessageRecord> lock(String shortCode) {
-        return jdbc.sql("select * from messages where short_code = :shortCode for update")
-                .param("shortCode", shortCode)
-                .query(MessageRepository::message)
-                .optional();
-    }
-
-    public Optional<DeliveryRecord> delivery(String deliveryId) {
-        return jdbc.sql("select * from deliveries where delivery_id = :deliveryId")
-                .param("deliveryId", deliveryId)
-                .query(MessageRepository::delivery)
-                .optional();
-    }
-
-    /**
-     * How far a message's deliveries are, counted in the database: a status event of a topic message
-     * must not read every recipient's row to learn that some are still under way.
-     */
-    public DeliveryCounts counts(String shortCode) {
-        return jdbc.sql(
-                        """
-                        select count(*) filter (where state in ('QUEUED', 'SENDING', 'RETRYING')) as open,
-                               count(*) filter (where state <> 'QUEUED') as started
-                        from deliveries where short_code = :shortCode
-                        """)
-                .param("shortCode", shortCode)
-                .query((rs, row) -> new DeliveryCounts(rs.getLong("open"), rs.getLong("started")))
-                .single();
-    }
-
     /** @param open deliveries not final yet; @param started deliveries past QUEUED */
     public record DeliveryCounts(long open, long started) {}
 
@@ -202,38 +177,162 @@ public class MessageRepository {
                 .list();
     }
 
-    public void update(DeliveryRecord delivery) {
+    /**
+     * Reads the messages and locks them until the transaction ends, in one statement for a poll of
+     * status events. Locked in the order of their short codes, so two pollers never wait on each other
+     * in a circle.
+     */
+    public Map<String, MessageRecord> lockAll(Collection<String> shortCodes) {
+        Map<String, MessageRecord> locked = new LinkedHashMap<>();
+        jdbc.sql("select * from messages where short_code = any(:shortCodes) order by short_code for update")
+                .param("shortCodes", varchars(shortCodes))
+                .query(MessageRepository::message)
+                .list()
+                .forEach(message -> locked.put(message.shortCode(), message));
+        return locked;
+    }
+
+    public Map<String, DeliveryRecord> deliveriesById(Collection<String> deliveryIds) {
+        Map<String, DeliveryRecord> found = new HashMap<>();
+        jdbc.sql("select * from deliveries where delivery_id = any(:deliveryIds)")
+                .param("deliveryIds", varchars(deliveryIds))
+                .query(MessageRepository::delivery)
+                .list()
+                .forEach(delivery -> found.put(delivery.deliveryId(), delivery));
+        return found;
+    }
+
+    /**
+     * How far each message's deliveries are, counted in the database: a status event of a topic
+     * message must not read every recipient's row to learn that some are still under way. A message
+     * without deliveries counts zero.
+     */
+    public Map<String, DeliveryCounts> countsOf(Collection<String> shortCodes) {
+        Map<String, DeliveryCounts> counts = new HashMap<>();
+        shortCodes.forEach(shortCode -> counts.put(shortCode, new DeliveryCounts(0, 0)));
         jdbc.sql(
                         """
-                        update deliveries set state = :state, attempt = :attempt, reason = :reason,
-                                              updated_at = :updatedAt
-                        where delivery_id = :deliveryId
+                        select short_code,
+                               count(*) filter (where state in ('QUEUED', 'SENDING', 'RETRYING')) as open,
+                               count(*) filter (where state <> 'QUEUED') as started
+                        from deliveries where short_code = any(:shortCodes) group by short_code
                         """)
-                .param("deliveryId", delivery.deliveryId())
-                .param("state", delivery.state().name())
-                .param("attempt", delivery.attempt())
-                .param("reason", delivery.reason())
-                .param("updatedAt", utc(delivery.updatedAt()))
+                .param("shortCodes", varchars(shortCodes))
+                .query((rs, row) -> counts.put(
+                        rs.getString("short_code"), new DeliveryCounts(rs.getLong("open"), rs.getLong("started"))))
+                .list();
+        return counts;
+    }
+
+    /** The deliveries of several messages at once, each message's in delivery id order. */
+    public Map<String, List<DeliveryRecord>> deliveriesOf(Collection<String> shortCodes) {
+        Map<String, List<DeliveryRecord>> byMessage = new HashMap<>();
+        if (shortCodes.isEmpty()) {
+            return byMessage;
+        }
+        jdbc.sql("select * from deliveries where short_code = any(:shortCodes) order by short_code, delivery_id")
+                .param("shortCodes", varchars(shortCodes))
+                .query(MessageRepository::delivery)
+                .list()
+                .forEach(delivery -> byMessage
+                        .computeIfAbsent(delivery.shortCode(), code -> new ArrayList<>())
+                        .add(delivery));
+        return byMessage;
+    }
+
+    /** Writes the state, attempt, reason and time of several deliveries in one statement. */
+    public void updateAll(Collection<DeliveryRecord> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        jdbc.sql(
+                        """
+                        update deliveries d set state = v.state, attempt = v.attempt, reason = v.reason,
+                                                updated_at = v.updated_at
+                        from unnest(:deliveryIds::varchar[], :states::varchar[], :attempts::int[], :reasons::text[],
+                                    :updatedAts::timestamptz[]) as v(delivery_id, state, attempt, reason, updated_at)
+                        where d.delivery_id = v.delivery_id
+                        """)
+                .param(
+                        "deliveryIds",
+                        varchars(deliveries.stream()
+                                .map(DeliveryRecord::deliveryId)
+                                .toList()))
+                .param(
+                        "states",
+                        varchars(deliveries.stream()
+                                .map(delivery -> delivery.state().name())
+                                .toList()))
+                .param(
+                        "attempts",
+                        new SqlArrayValue(
+                                "int4",
+                                deliveries.stream().map(DeliveryRecord::attempt).toArray()))
+                .param(
+                        "reasons",
+                        texts(deliveries.stream().map(DeliveryRecord::reason).toList()))
+                .param(
+                        "updatedAts",
+                        instants(deliveries.stream()
+                                .map(DeliveryRecord::updatedAt)
+                                .toList()))
                 .update();
     }
 
-    public void updateStatus(String shortCode, int status, String errorMessage, Instant updatedAt) {
+    /** A new status of one message. */
+    public record StatusUpdate(String shortCode, int status, String errorMessage, Instant updatedAt) {}
+
+    /** Writes the status of several messages in one statement. */
+    public void updateStatuses(Collection<StatusUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
         jdbc.sql(
                         """
-                        update messages set status = :status, error_message = :errorMessage, updated_at = :updatedAt
-                        where short_code = :shortCode
+                        update messages m set status = v.status, error_message = v.error_message,
+                                              updated_at = v.updated_at
+                        from unnest(:shortCodes::varchar[], :statuses::int[], :errorMessages::text[],
+                                    :updatedAts::timestamptz[]) as v(short_code, status, error_message, updated_at)
+                        where m.short_code = v.short_code
                         """)
-                .param("shortCode", shortCode)
-                .param("status", status)
-                .param("errorMessage", errorMessage)
-                .param("updatedAt", utc(updatedAt))
+                .param(
+                        "shortCodes",
+                        varchars(updates.stream().map(StatusUpdate::shortCode).toList()))
+                .param(
+                        "statuses",
+                        new SqlArrayValue(
+                                "int4",
+                                updates.stream().map(StatusUpdate::status).toArray()))
+                .param(
+                        "errorMessages",
+                        texts(updates.stream().map(StatusUpdate::errorMessage).toList()))
+                .param(
+                        "updatedAts",
+                        instants(updates.stream().map(StatusUpdate::updatedAt).toList()))
                 .update();
     }
 
-    public void markCompletionPublished(String shortCode) {
-        jdbc.sql("update messages set completion_published = true where short_code = :shortCode")
-                .param("shortCode", shortCode)
+    /** Records that the messages' completions were announced, in one statement. */
+    public void markCompletionsPublished(Collection<String> shortCodes) {
+        if (shortCodes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update messages set completion_published = true where short_code = any(:shortCodes)")
+                .param("shortCodes", varchars(shortCodes))
                 .update();
+    }
+
+    private static SqlArrayValue varchars(Collection<String> values) {
+        return new SqlArrayValue("varchar", values.toArray());
+    }
+
+    private static SqlArrayValue texts(Collection<String> values) {
+        return new SqlArrayValue("text", values.toArray());
+    }
+
+    /** As ISO-8601 text, which PostgreSQL casts to timestamptz; the driver has no array of instants. */
+    private static SqlArrayValue instants(Collection<Instant> values) {
+        return new SqlArrayValue("text", values.stream().map(Instant::toString).toArray());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -4,7 +4,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.herald.events.topic.Topics;
 import org.herald.transport.EventReader;
-import org.herald.transport.ParallelRecords;
+import org.herald.transport.PollRecords;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,17 +15,17 @@ class ProjectorListener {
 
     private final Projector projector;
     private final EventReader reader;
-    private final ParallelRecords projectorRecords;
+    private final PollRecords projectorRecords;
 
-    ProjectorListener(Projector projector, EventReader reader, ParallelRecords projectorRecords) {
+    ProjectorListener(Projector projector, EventReader reader, PollRecords projectorRecords) {
         this.projector = projector;
         this.reader = reader;
         this.projectorRecords = projectorRecords;
     }
 
     /**
-     * Status events are keyed by message: one message's events of a poll are applied together in
-     * their order, different messages' at the same time.
+     * A poll's status events are applied together, with set-based statements; each message's
+     * completion is announced in the trace of its last event (events are keyed by message).
      */
     @KafkaListener(
             topics = "#{T(org.herald.events.topic.Topics).DELIVERY_STATUS.name()}",
@@ -33,7 +33,7 @@ class ProjectorListener {
             batch = "true",
             concurrency = "${herald.ingest.listener-concurrency:3}")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        projectorRecords.handleByKey(
+        projectorRecords.handle(
                 records, record -> reader.read(Topics.DELIVERY_STATUS, record).data(), projector::applyAll);
     }
 }

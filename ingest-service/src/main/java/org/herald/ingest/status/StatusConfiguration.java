@@ -6,7 +6,7 @@ import org.herald.ingest.IngestProperties;
 import org.herald.ingest.account.AccountDirectory;
 import org.herald.ingest.message.MessageRepository;
 import org.herald.transport.EventPublisher;
-import org.herald.transport.ParallelRecords;
+import org.herald.transport.PollRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +26,7 @@ class StatusConfiguration {
     }
 
     @Bean
-    ParallelRecords projectorRecords(IngestProperties properties, ObservationRegistry observations) {
-        return new ParallelRecords(properties.recordsInFlight(), observations, ProjectorListener.GROUP);
+    PollRecords projectorRecords(ObservationRegistry observations) {
+        return new PollRecords(observations, ProjectorListener.GROUP);
     }
 }

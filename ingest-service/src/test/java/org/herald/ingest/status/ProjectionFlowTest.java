@@ -2,14 +2,21 @@ package org.herald.ingest.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.herald.events.delivery.DeliveryState;
 import org.herald.events.delivery.DeliveryStatusChanged;
@@ -18,6 +25,9 @@ import org.herald.events.topic.EventTypes;
 import org.herald.events.topic.Topics;
 import org.herald.ingest.IngestIntegrationTest;
 import org.herald.ingest.KafkaProbe;
+import org.herald.testservers.RealServers;
+import org.herald.transport.CloudEventHeaders;
+import org.herald.transport.EventJson;
 import org.herald.transport.EventPublisher;
 import org.herald.transport.EventReader;
 import org.junit.jupiter.api.Test;
@@ -95,6 +105,69 @@ class ProjectionFlowTest extends IngestIntegrationTest {
                 reader.read(Topics.MESSAGES_COMPLETED, completions.get(0)).data();
         assertThat(completed.delivered()).isEqualTo(1);
         assertThat(completed.failed()).isZero();
+    }
+
+    @Test
+    void shouldAnnounceTheCompletionInTheTraceOfTheStatusEventThatCompletedTheMessage() throws Exception {
+        TestAccount account = newAccount();
+        addWebhook(account, "flow1", 7, "https://hiflow.tencent.com/api/hook/1");
+        String shortCode = dispatched(account, Map.of());
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        DeliveryStatusChanged delivered = change(account, shortCode, DeliveryState.DELIVERED, 1, null);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                Topics.DELIVERY_STATUS.name(), shortCode, EventJson.mapper().writeValueAsBytes(delivered));
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(record, CloudEventHeaders.ID, delivered.deliveryId() + "/DELIVERED/1");
+        header(record, CloudEventHeaders.TYPE, EventTypes.DELIVERY_STATUS_CHANGED.ceType());
+        header(record, CloudEventHeaders.SOURCE, "channel-webhook");
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        header(record, "traceparent", "00-" + traceId + "-b7ad6b7169203331-01");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealServers.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        }
+
+        ConsumerRecord<String, byte[]> completion =
+                KafkaProbe.await(Topics.MESSAGES_COMPLETED.name(), r -> shortCode.equals(r.key()));
+
+        assertThat(KafkaProbe.header(completion, "traceparent"))
+                .startsWith("00-" + traceId + "-")
+                .doesNotContain("b7ad6b7169203331");
+    }
+
+    @Test
+    void shouldApplyAPollOfSeveralMessagesAndAnnounceOnlyThoseItCompleted() {
+        TestAccount account = newAccount();
+        addWebhook(account, "flow1", 7, "https://hiflow.tencent.com/api/hook/1");
+        String delivered = dispatched(account, Map.of());
+        String failed = dispatched(account, Map.of());
+        String sending = dispatched(account, Map.of());
+        String accessKey = accessKey(account);
+
+        projector.applyAll(List.of(
+                change(account, delivered, DeliveryState.SENDING, 1, null),
+                change(account, failed, DeliveryState.SENDING, 1, null),
+                change(account, sending, DeliveryState.SENDING, 1, null),
+                change(account, delivered, DeliveryState.DELIVERED, 1, null),
+                // A message this ingest never dispatched is skipped, the others still applied.
+                change(account, "0123456789abcdef0123456789abcdef", DeliveryState.DELIVERED, 1, null),
+                change(account, failed, DeliveryState.FAILED, 1, "HTTP 404 from hiflow.tencent.com")));
+
+        assertThat(result(accessKey, delivered).get("status").asInt()).isEqualTo(2);
+        JsonNode failedResult = result(accessKey, failed);
+        assertThat(failedResult.get("status").asInt()).isEqualTo(3);
+        assertThat(failedResult.get("errorMessage").asString()).isEqualTo("HTTP 404 from hiflow.tencent.com");
+        assertThat(result(accessKey, sending).get("status").asInt()).isEqualTo(1);
+        assertThat(KafkaProbe.withKey(Topics.MESSAGES_COMPLETED.name(), delivered))
+                .hasSize(1);
+        assertThat(KafkaProbe.withKey(Topics.MESSAGES_COMPLETED.name(), failed)).hasSize(1);
+        assertThat(KafkaProbe.withKey(Topics.MESSAGES_COMPLETED.name(), sending))
+                .isEmpty();
     }
 
     @Test
@@ -191,6 +264,10 @@ class ProjectionFlowTest extends IngestIntegrationTest {
         KafkaProbe.await(Topics.DELIVERIES_WEBHOOK.name(), r -> (shortCode + "-webhook-flow1")
                 .equals(KafkaProbe.header(r, "ce_id")));
         return shortCode;
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** What channel-webhook would publish. */
