@@ -34,6 +34,8 @@ public final class BenchmarkMain {
               --webhooks N                      (12: sends spread over N webhooks, so over partitions)
               --target ingest|gateway|both      (ingest, e2e)
               --no-ceiling --no-references      (ingest)
+              --deliveries-paused               (ingest: channel-webhook holds every delivery, so ingest
+                                                has the cores to itself)
               --stack-warmup S (15) --jit-warmup S (20)   (ingest, e2e: real sends at 100/s, then refused
                                                 sends at 2,000/s per route, before anything is measured)
               --ceiling-start N --ceiling-step N --ceiling-max N --step-seconds S --ceiling-p99-ms MS

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -266,14 +267,17 @@ final class Herald implements AutoCloseable {
     }
 
     /**
-     * Records Herald's consumer groups have not handled yet, over all groups and topics: what the
-     * pipeline still has to do (the dispatcher, the projector, the channels, callbacks) after the
-     * last send.
+     * Records Herald's consumer groups have not handled yet, over all groups and topics but the
+     * {@code ignored} groups: what the pipeline still has to do (the dispatcher, the projector, the
+     * channels, callbacks) after the last send.
      */
-    long consumerLag() {
+    long consumerLag(Set<String> ignored) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
             long lag = 0;
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+                if (ignored.contains(group.groupId())) {
+                    continue;
+                }
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                         .partitionsToOffsetAndMetadata()
                         .get(30, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code ingest}: {@code /send} straight to ingest and through the gateway at a fixed rate, then the
@@ -24,6 +25,9 @@ final class IngestScenario {
      */
     private static final double BREAKER_WAIT_SECONDS = 35;
 
+    /** channel-webhook's consumer group: idle while its deliveries are paused. */
+    private static final String WEBHOOK_GROUP = "channel-webhook";
+
     private static final double DRAIN_LIMIT_SECONDS = 180;
 
     private IngestScenario() {}
@@ -36,6 +40,9 @@ final class IngestScenario {
         String which = options.text("target", "both");
         boolean ceiling = !options.flag("no-ceiling");
         boolean references = !options.flag("no-references");
+        // Ingest alone: channel-webhook holds every delivery, so the cores are ingest's (and its broker's,
+        // Redis', PostgreSQL's) rather than shared with delivering what was accepted a moment before.
+        boolean deliveriesPaused = options.flag("deliveries-paused");
         List<Double> steps = Ceiling.rates(
                 options.number("ceiling-start", 1000),
                 options.number("ceiling-step", 1000),
@@ -57,6 +64,11 @@ final class IngestScenario {
                     .bodies();
             StackWarmup.run(
                     herald, bodies, viaGateway, options.number("stack-warmup", 15), options.number("jit-warmup", 20));
+            Set<String> idle = Set.of();
+            if (deliveriesPaused) {
+                herald.pauseDeliveries(true);
+                idle = Set.of(WEBHOOK_GROUP);
+            }
             Map<String, LoadGenerator.Target> targets = new LinkedHashMap<>();
             if (direct) {
                 targets.put("ingest direct", new HttpSendTarget(herald.ingestUrl(), "/send", bodies));
@@ -76,7 +88,8 @@ final class IngestScenario {
                     settle(
                             target.getKey().equals("gateway") ? Math.max(settle, BREAKER_WAIT_SECONDS) : settle,
                             ledger,
-                            herald);
+                            herald,
+                            idle);
                     System.out.printf(
                             "%n%s at %,.0f/s for %.0f s (+%.0f s warm-up)%n", target.getKey(), rate, seconds, warmup);
                     RunResult result = LoadGenerator.run(
@@ -91,7 +104,8 @@ final class IngestScenario {
                         settle(
                                 target.getKey().equals("gateway") ? Math.max(settle, BREAKER_WAIT_SECONDS) : settle,
                                 ledger,
-                                herald);
+                                herald,
+                                idle);
                         System.out.printf("%nceiling of %s%n", target.getKey());
                         Ceiling.Result found = Ceiling.find(
                                 target.getKey(),
@@ -131,8 +145,12 @@ final class IngestScenario {
                     stepSeconds,
                     limits.maxP99Millis()));
             report.note(
-                    "Accepted messages are delivered to the benchmark's own receiver meanwhile (channel-webhook at"
-                            + " work on the same cores). The raw producer writes " + recordBytes
+                    (deliveriesPaused
+                                    ? "channel-webhook's deliveries were paused (--deliveries-paused): ingest accepted and"
+                                            + " dispatched each message, nothing was delivered while measuring."
+                                    : "Accepted messages are delivered to the benchmark's own receiver meanwhile"
+                                            + " (channel-webhook at work on the same cores).")
+                            + " The raw producer writes " + recordBytes
                             + "-byte records with acks=all, idempotent, each worker awaiting its acknowledgement as ingest does.");
         }
         return report;
@@ -206,20 +224,12 @@ final class IngestScenario {
     }
 
     /**
-     * A pause between runs, so one run's backlog (deliveries, an open circuit breaker after an
-     * overload) weighs less on the next.
-     */
-    /**
-     * Waits {@code seconds}, and longer while the messages of the previous run are still arriving at
-     * the receiver (up to {@link #DRAIN_LIMIT_SECONDS}): on two cores, the next target measured while
-     * the last one's backlog is delivered would be charged for that backlog.
-     */
-    /**
      * Waits {@code seconds}, then until the previous run's work is done: deliveries stopped arriving
-     * and no consumer group has records left (the projector and callbacks run after the deliveries).
-     * Otherwise the next run would share the CPU with the previous one's backlog.
+     * and no consumer group but the {@code idle} ones has records left (the projector and callbacks run
+     * after the deliveries). Otherwise the next run would share the CPU with the previous one's
+     * backlog.
      */
-    private static void settle(double seconds, DeliveryLedger ledger, Herald herald) {
+    private static void settle(double seconds, DeliveryLedger ledger, Herald herald, Set<String> idle) {
         long deadline = System.nanoTime() + (long) (DRAIN_LIMIT_SECONDS * 1e9);
         int seen = -1;
         long quietSince = System.nanoTime();
@@ -230,14 +240,14 @@ final class IngestScenario {
                 if (now != seen) {
                     seen = now;
                     quietSince = System.nanoTime();
-                } else if (System.nanoTime() - quietSince > 3_000_000_000L && herald.consumerLag() == 0) {
+                } else if (System.nanoTime() - quietSince > 3_000_000_000L && herald.consumerLag(idle) == 0) {
                     return;
                 }
                 Thread.sleep(500);
             }
             System.out.printf(
                     "  (the previous run's work was still going on after %.0f s: %,d records not yet consumed)%n",
-                    DRAIN_LIMIT_SECONDS, herald.consumerLag());
+                    DRAIN_LIMIT_SECONDS, herald.consumerLag(idle));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
