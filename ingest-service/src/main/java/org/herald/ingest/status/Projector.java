@@ -178,19 +178,22 @@ public final class Projector {
         }
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(completions.size());
         for (MessageCompleted completed : completions) {
-            scope.within(completed.messageId(), () -> {
-                acks.add(publisher.publish(
-                        Topics.MESSAGES_COMPLETED,
-                        EventTypes.MESSAGE_COMPLETED,
-                        completed.messageId(),
-                        completed.messageId(),
-                        completed));
-                log.info("message {} completed with status {}", completed.messageId(), completed.sendStatus());
-            });
+            scope.within(
+                    completed.messageId(),
+                    () -> acks.add(publisher.publish(
+                            Topics.MESSAGES_COMPLETED,
+                            EventTypes.MESSAGE_COMPLETED,
+                            completed.messageId(),
+                            completed.messageId(),
+                            completed)));
         }
         publisher.awaitAll(Topics.MESSAGES_COMPLETED, acks, publishTimeout);
         messages.markCompletionsPublished(
                 completions.stream().map(MessageCompleted::messageId).toList());
+        // Only once the broker has them: a completion that failed to go out is not reported as done.
+        completions.forEach(completed -> scope.within(
+                completed.messageId(),
+                () -> log.info("message {} completed with status {}", completed.messageId(), completed.sendStatus())));
     }
 
     private String callbackUrl(MessageRecord message) {
