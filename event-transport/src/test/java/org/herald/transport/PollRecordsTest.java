@@ -3,12 +3,15 @@ package org.herald.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 class PollRecordsTest {
 
@@ -93,6 +96,88 @@ class PollRecordsTest {
                         BatchListenerFailedException.class,
                         e -> assertThat(e.getRecord().offset()).isEqualTo(4));
         assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void shouldObserveEachKeyOnceForAllItsWorkAndCloseTheObservationsWhenThePollIsDone() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        List<String> events = new ArrayList<>();
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public void onStart(Observation.Context context) {
+                events.add("start " + offsetOf(context));
+            }
+
+            @Override
+            public void onError(Observation.Context context) {
+                events.add("error " + offsetOf(context));
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                events.add("stop " + offsetOf(context));
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof KafkaRecordReceiverContext;
+            }
+        });
+        PollRecords observed = new PollRecords(registry, "test-group");
+        List<ConsumerRecord<String, byte[]>> records = List.of(record("a", 0), record("b", 1), record("a", 2));
+
+        observed.handle(records, ConsumerRecord::offset, (values, scope) -> {
+            scope.within("a", () -> events.add("publish a in " + offsetOf(current(registry))));
+            scope.within("b", () -> events.add("publish b in " + offsetOf(current(registry))));
+            scope.within("a", () -> events.add("log a in " + offsetOf(current(registry))));
+        });
+
+        // Key a is traced by its last record, 2; its two steps share one observation.
+        assertThat(events)
+                .containsExactly(
+                        "start 2", "publish a in 2", "start 1", "publish b in 1", "log a in 2", "stop 2", "stop 1");
+        assertThat(registry.getCurrentObservation()).isNull();
+    }
+
+    @Test
+    void shouldRecordTheHandlersFailureOnEveryObservationItOpened() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        List<String> events = new ArrayList<>();
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public void onError(Observation.Context context) {
+                events.add(
+                        "error " + offsetOf(context) + ": " + context.getError().getMessage());
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                events.add("stop " + offsetOf(context));
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof KafkaRecordReceiverContext;
+            }
+        });
+        PollRecords observed = new PollRecords(registry, "test-group");
+
+        assertThatThrownBy(() -> observed.handle(
+                        List.of(record("a", 5), record("b", 6)), ConsumerRecord::offset, (values, scope) -> {
+                            scope.within("a", () -> {});
+                            throw new IllegalStateException("broker away");
+                        }))
+                .isInstanceOf(BatchListenerFailedException.class);
+
+        assertThat(events).containsExactly("error 5: broker away", "stop 5");
+    }
+
+    private static Observation.Context current(ObservationRegistry registry) {
+        return registry.getCurrentObservation().getContext();
+    }
+
+    private static long offsetOf(Observation.Context context) {
+        return ((KafkaRecordReceiverContext) context).getRecord().offset();
     }
 
     private static ConsumerRecord<String, byte[]> record(String key, long offset) {

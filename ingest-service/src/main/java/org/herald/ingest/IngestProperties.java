@@ -24,8 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long messages stay readable (page, open API) before the purge deletes them
  * @param openChannels the channels whose delivering service runs (env HERALD_OPEN_CHANNELS); /send refuses the
  *     others and the dispatcher fails their deliveries at once
- * @param recordsInFlight how many records the dispatcher handles at once (records of one key still one
- *     after another); the projector applies each poll as a whole
  */
 @ConfigurationProperties("herald.ingest")
 public record IngestProperties(
@@ -43,8 +41,7 @@ public record IngestProperties(
         @DefaultValue("10") int maxBatchChannels,
         @DefaultValue("7200s") Duration accessKeyTtl,
         @DefaultValue("30d") Duration retention,
-        @DefaultValue("webhook") Set<String> openChannels,
-        @DefaultValue("16") int recordsInFlight) {
+        @DefaultValue("webhook") Set<String> openChannels) {
 
     /** The daily quota of a channel: its override if any, else {@code dailyQuota}; 0 means unlimited. */
     public int dailyQuotaOf(String channel) {

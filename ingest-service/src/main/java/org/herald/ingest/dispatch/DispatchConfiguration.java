@@ -8,7 +8,7 @@ import org.herald.ingest.audience.Audience;
 import org.herald.ingest.message.MessageRepository;
 import org.herald.sealing.SecretSealer;
 import org.herald.transport.EventPublisher;
-import org.herald.transport.ParallelRecords;
+import org.herald.transport.PollRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +32,7 @@ class DispatchConfiguration {
     }
 
     @Bean
-    ParallelRecords dispatcherRecords(IngestProperties properties, ObservationRegistry observations) {
-        return new ParallelRecords(properties.recordsInFlight(), observations, DispatcherListener.GROUP);
+    PollRecords dispatcherRecords(ObservationRegistry observations) {
+        return new PollRecords(observations, DispatcherListener.GROUP);
     }
 }

@@ -3,8 +3,14 @@ package org.herald.ingest.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.delivery.DeliveryState;
 import org.herald.events.delivery.DeliveryStatusChanged;
@@ -23,6 +29,7 @@ import org.herald.ingest.message.MessageRepository;
 import org.herald.sealing.SealedValueException;
 import org.herald.sealing.SecretSealer;
 import org.herald.transport.EventPublisher;
+import org.herald.transport.PollRecords.KeyScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -70,66 +77,128 @@ public final class Dispatcher {
         this.fanOut = fanOut;
     }
 
-    public void dispatch(MessageAccepted message) {
+    /** {@link #dispatchAll(List, KeyScope)} outside a listener: nothing to trace per message. */
+    public void dispatchAll(List<MessageAccepted> accepted) {
+        dispatchAll(accepted, KeyScope.NONE);
+    }
+
+    /**
+     * Dispatches a poll of accepted messages with a few statements and broker round trips for the
+     * whole poll, not a few per message: one transaction records every message and its delivery,
+     * then every QUEUED (or refusing) status event is published and the poll's acks awaited
+     * together, then every delivery request. Statuses go first, as one message at a time did, so no
+     * channel reports on a delivery before its QUEUED event is on the topic. Each message's events
+     * and log lines are made inside the trace of its event ({@code scope}).
+     */
+    public void dispatchAll(List<MessageAccepted> accepted, KeyScope scope) {
         Instant now = clock.instant();
-        if (!Channels.WEBHOOK.equals(message.channel())
-                && properties.openChannels().contains(message.channel())
-                && !expired(message, now)) {
-            // Channels that reach people: one delivery per recipient (topic, to, or the owner).
-            fanOut.dispatch(message, now);
+        Map<String, Routed> routed = new LinkedHashMap<>();
+        for (MessageAccepted message : accepted) {
+            if (!Channels.WEBHOOK.equals(message.channel())
+                    && properties.openChannels().contains(message.channel())
+                    && !expired(message, now)) {
+                // Channels that reach people: one delivery per recipient (topic, to, or the owner).
+                scope.within(message.messageId(), () -> fanOut.dispatch(message, now));
+            } else {
+                // The same event twice in a poll (a producer retry) is dispatched once.
+                routed.putIfAbsent(message.messageId(), new Routed(message, route(message, now)));
+            }
+        }
+        if (routed.isEmpty()) {
             return;
         }
-        Route route = route(message, now);
-        DeliveryRecord stored = transactions.execute(status -> {
-            messages.insertIfAbsent(FanOut.record(message, now));
-            return messages.insertIfAbsent(new DeliveryRecord(
-                    route.deliveryId(),
-                    message.messageId(),
-                    message.channel(),
-                    route.recipient().kind() + ":" + route.recipient().id(),
-                    DeliveryState.QUEUED,
-                    0,
-                    null,
-                    now));
+        Map<String, DeliveryRecord> stored = record(routed.values(), now);
+        List<Routed> stillQueued = new ArrayList<>();
+        List<CompletableFuture<RecordMetadata>> statuses = new ArrayList<>();
+        for (Routed r : routed.values()) {
+            DeliveryRecord delivery = stored.get(r.route().deliveryId());
+            scope.within(r.message().messageId(), () -> {
+                if (delivery != null && delivery.state() != DeliveryState.QUEUED) {
+                    // A redelivered event whose delivery a channel has already taken up: the first
+                    // dispatch got through, only its offset commit did not. Deciding again now (a
+                    // deadline passed since, a config deleted since) must not override what is
+                    // already under way.
+                    log.info(
+                            "message {} already dispatched ({} is {})",
+                            r.message().messageId(),
+                            delivery.deliveryId(),
+                            delivery.state());
+                    return;
+                }
+                stillQueued.add(r);
+                statuses.add(
+                        r.route() instanceof Refuse refuse
+                                ? status(r.message(), refuse, refuse.state(), refuse.reason(), now)
+                                : status(r.message(), r.route(), DeliveryState.QUEUED, null, now));
+            });
+        }
+        publisher.awaitAll(Topics.DELIVERY_STATUS, statuses, timeout());
+        List<CompletableFuture<RecordMetadata>> requests = new ArrayList<>();
+        for (Routed r : stillQueued) {
+            if (r.route() instanceof Deliver deliver) {
+                scope.within(r.message().messageId(), () -> requests.add(request(r.message(), deliver, now)));
+            }
+        }
+        publisher.awaitAll(Topics.DELIVERIES_WEBHOOK, requests, timeout());
+        // Only once the broker has them: a request that failed to go out is not reported as made.
+        for (Routed r : stillQueued) {
+            scope.within(r.message().messageId(), () -> {
+                if (r.route() instanceof Refuse refuse) {
+                    log.info(
+                            "message {} not deliverable ({}): {}",
+                            r.message().messageId(),
+                            refuse.deliveryId(),
+                            refuse.reason());
+                } else {
+                    log.info(
+                            "message {} dispatched as {}",
+                            r.message().messageId(),
+                            r.route().deliveryId());
+                }
+            });
+        }
+    }
+
+    /** Writes the messages and their deliveries, each only when absent, and reads back every delivery as stored. */
+    private Map<String, DeliveryRecord> record(Collection<Routed> routed, Instant now) {
+        return transactions.execute(status -> {
+            messages.insertMessagesAbsent(
+                    routed.stream().map(r -> FanOut.record(r.message(), now)).toList());
+            return messages.insertDeliveriesAbsent(routed.stream()
+                    .map(r -> new DeliveryRecord(
+                            r.route().deliveryId(),
+                            r.message().messageId(),
+                            r.message().channel(),
+                            r.route().recipient().kind() + ":"
+                                    + r.route().recipient().id(),
+                            DeliveryState.QUEUED,
+                            0,
+                            null,
+                            now))
+                    .toList());
         });
-        if (stored != null && stored.state() != DeliveryState.QUEUED) {
-            // A redelivered event whose delivery a channel has already taken up: the first dispatch
-            // got through, only its offset commit did not. Deciding again now (a deadline passed
-            // since, a config deleted since) must not override what is already under way.
-            log.info(
-                    "message {} already dispatched ({} is {})",
-                    message.messageId(),
-                    stored.deliveryId(),
-                    stored.state());
-            return;
-        }
-        if (route instanceof Deliver deliver) {
-            status(message, route, DeliveryState.QUEUED, null, now);
-            DeliveryRequested request = new DeliveryRequested(
-                    route.deliveryId(),
-                    message.messageId(),
-                    message.accountId(),
-                    message.channel(),
-                    route.recipient(),
-                    deliver.target(),
-                    message.title() == null ? "" : message.title(),
-                    message.content() == null ? "" : message.content(),
-                    message.template(),
-                    properties.publicUrl("/m/" + message.messageId()),
-                    message.deadline(),
-                    now);
-            publisher.publishAndWait(
-                    Topics.DELIVERIES_WEBHOOK,
-                    EventTypes.DELIVERY_REQUESTED,
-                    route.recipient().id(),
-                    route.deliveryId(),
-                    request,
-                    timeout());
-            log.info("message {} dispatched as {}", message.messageId(), route.deliveryId());
-        } else if (route instanceof Refuse refuse) {
-            status(message, route, refuse.state(), refuse.reason(), now);
-            log.info("message {} not deliverable ({}): {}", message.messageId(), route.deliveryId(), refuse.reason());
-        }
+    }
+
+    private CompletableFuture<RecordMetadata> request(MessageAccepted message, Deliver deliver, Instant now) {
+        DeliveryRequested request = new DeliveryRequested(
+                deliver.deliveryId(),
+                message.messageId(),
+                message.accountId(),
+                message.channel(),
+                deliver.recipient(),
+                deliver.target(),
+                message.title() == null ? "" : message.title(),
+                message.content() == null ? "" : message.content(),
+                message.template(),
+                properties.publicUrl("/m/" + message.messageId()),
+                message.deadline(),
+                now);
+        return publisher.publish(
+                Topics.DELIVERIES_WEBHOOK,
+                EventTypes.DELIVERY_REQUESTED,
+                deliver.recipient().id(),
+                deliver.deliveryId(),
+                request);
     }
 
     private Route route(MessageAccepted message, Instant now) {
@@ -180,8 +249,7 @@ public final class Dispatcher {
             return new Refuse(deliveryId, recipient, DeliveryState.FAILED, "webhook配置无法读取，请重新添加webhook配置: " + code);
         }
         // Non-secret settings (keyword; custom method, body template, content type) plus the icon.
-        Map<String, String> attributes =
-                new java.util.LinkedHashMap<>(webhook.get().attributes());
+        Map<String, String> attributes = new LinkedHashMap<>(webhook.get().attributes());
         attributes.put("icon", properties.publicUrl("/assets/herald-icon.png"));
         DeliveryTarget target = new DeliveryTarget(
                 type.get().targetType(),
@@ -196,16 +264,16 @@ public final class Dispatcher {
         return message.deadline() != null && message.deadline().isBefore(now);
     }
 
-    private void status(MessageAccepted message, Route route, DeliveryState state, String reason, Instant at) {
+    private CompletableFuture<RecordMetadata> status(
+            MessageAccepted message, Route route, DeliveryState state, String reason, Instant at) {
         DeliveryStatusChanged change = new DeliveryStatusChanged(
                 route.deliveryId(), message.messageId(), message.accountId(), message.channel(), state, 0, reason, at);
-        publisher.publishAndWait(
+        return publisher.publish(
                 Topics.DELIVERY_STATUS,
                 EventTypes.DELIVERY_STATUS_CHANGED,
                 message.messageId(),
                 route.deliveryId() + "/" + state + "/0",
-                change,
-                timeout());
+                change);
     }
 
     private Duration timeout() {
@@ -222,4 +290,7 @@ public final class Dispatcher {
 
     private record Refuse(String deliveryId, Recipient recipient, DeliveryState state, String reason)
             implements Route {}
+
+    /** A message of the poll and what becomes of it. */
+    private record Routed(MessageAccepted message, Route route) {}
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.herald.events.topic.Topics;
 import org.herald.transport.EventReader;
-import org.herald.transport.ParallelRecords;
+import org.herald.transport.PollRecords;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,18 +15,18 @@ class DispatcherListener {
 
     private final Dispatcher dispatcher;
     private final EventReader reader;
-    private final ParallelRecords dispatcherRecords;
+    private final PollRecords dispatcherRecords;
 
-    DispatcherListener(Dispatcher dispatcher, EventReader reader, ParallelRecords dispatcherRecords) {
+    DispatcherListener(Dispatcher dispatcher, EventReader reader, PollRecords dispatcherRecords) {
         this.dispatcher = dispatcher;
         this.reader = reader;
         this.dispatcherRecords = dispatcherRecords;
     }
 
     /**
-     * A poll's messages are dispatched in parallel: each waits for its database writes and the
-     * broker's acks, and one after the other a consumer managed a few hundred a second. Messages are
-     * keyed by shortCode, so nothing orders one message after another.
+     * A poll's messages are dispatched together, with set-based statements and the broker's acks
+     * awaited for the whole poll; each message's events are published in the trace of its event
+     * (messages are keyed by shortCode).
      */
     @KafkaListener(
             topics = "#{T(org.herald.events.topic.Topics).MESSAGES.name()}",
@@ -35,8 +35,6 @@ class DispatcherListener {
             concurrency = "${herald.ingest.listener-concurrency:3}")
     void on(List<ConsumerRecord<String, byte[]>> records) {
         dispatcherRecords.handle(
-                records,
-                record ->
-                        dispatcher.dispatch(reader.read(Topics.MESSAGES, record).data()));
+                records, record -> reader.read(Topics.MESSAGES, record).data(), dispatcher::dispatchAll);
     }
 }

@@ -94,7 +94,7 @@ final class FanOut {
                         p.skipReason()))
                 .toList();
         transactions.executeWithoutResult(status -> {
-            messages.insertIfAbsent(record(message, now));
+            messages.insertMessagesAbsent(List.of(record(message, now)));
             deliveries.insertAbsent(message.messageId(), message.channel(), rows, now);
         });
         Map<String, DeliveryState> stored = deliveries.states(message.messageId());

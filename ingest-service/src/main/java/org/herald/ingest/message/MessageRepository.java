@@ -28,59 +28,128 @@ public class MessageRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the message unless a redelivered event already did. */
-    public void insertIfAbsent(MessageRecord message) {
+    /** Inserts the messages a redelivered event has not inserted already, in one statement. */
+    public void insertMessagesAbsent(Collection<MessageRecord> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
         jdbc.sql(
                         """
                         insert into messages (short_code, account_id, channel, template, title, content, callback_url,
                                               status, error_message, created_at, updated_at, completion_published)
-                        values (:shortCode, :accountId, :channel, :template, :title, :content, :callbackUrl,
-                                :status, :errorMessage, :createdAt, :updatedAt, false)
+                        select m.short_code, m.account_id, m.channel, m.template, m.title, m.content, m.callback_url,
+                               m.status, m.error_message, m.created_at, m.updated_at, false
+                        from unnest(:shortCodes::varchar[], :accountIds::uuid[], :channels::varchar[],
+                                    :templates::varchar[], :titles::text[], :contents::text[], :callbackUrls::varchar[],
+                                    :statuses::smallint[], :errorMessages::text[], :createdAts::timestamptz[],
+                                    :updatedAts::timestamptz[])
+                             as m(short_code, account_id, channel, template, title, content, callback_url, status,
+                                  error_message, created_at, updated_at)
                         on conflict (short_code) do nothing
                         """)
-                .param("shortCode", message.shortCode())
-                .param("accountId", message.accountId())
-                .param("channel", message.channel())
-                .param("template", message.template())
-                .param("title", message.title())
-                .param("content", message.content())
-                .param("callbackUrl", message.callbackUrl())
-                .param("status", message.status())
-                .param("errorMessage", message.errorMessage())
-                .param("createdAt", utc(message.createdAt()))
-                .param("updatedAt", utc(message.updatedAt()))
+                .param(
+                        "shortCodes",
+                        varchars(messages.stream().map(MessageRecord::shortCode).toList()))
+                .param(
+                        "accountIds",
+                        texts(messages.stream()
+                                .map(message -> message.accountId().toString())
+                                .toList()))
+                .param(
+                        "channels",
+                        varchars(messages.stream().map(MessageRecord::channel).toList()))
+                .param(
+                        "templates",
+                        varchars(messages.stream().map(MessageRecord::template).toList()))
+                .param(
+                        "titles",
+                        texts(messages.stream().map(MessageRecord::title).toList()))
+                .param(
+                        "contents",
+                        texts(messages.stream().map(MessageRecord::content).toList()))
+                .param(
+                        "callbackUrls",
+                        varchars(messages.stream()
+                                .map(MessageRecord::callbackUrl)
+                                .toList()))
+                .param(
+                        "statuses",
+                        new SqlArrayValue(
+                                "int4",
+                                messages.stream().map(MessageRecord::status).toArray()))
+                .param(
+                        "errorMessages",
+                        texts(messages.stream().map(MessageRecord::errorMessage).toList()))
+                .param(
+                        "createdAts",
+                        instants(messages.stream().map(MessageRecord::createdAt).toList()))
+                .param(
+                        "updatedAts",
+                        instants(messages.stream().map(MessageRecord::updatedAt).toList()))
                 .update();
     }
 
     /**
-     * Inserts the delivery unless a redelivered event already did.
+     * Inserts the deliveries a redelivered event has not inserted already, in one statement.
      *
-     * @return the delivery as stored: the given one, or the one recorded before
+     * @return every given delivery as stored now: the one given, or the one recorded before
      */
-    public DeliveryRecord insertIfAbsent(DeliveryRecord delivery) {
-        int inserted = jdbc.sql(
+    public Map<String, DeliveryRecord> insertDeliveriesAbsent(Collection<DeliveryRecord> deliveries) {
+        if (deliveries.isEmpty()) {
+            return Map.of();
+        }
+        jdbc.sql(
                         """
                         insert into deliveries (delivery_id, short_code, channel, recipient, state, attempt, reason,
                                                 updated_at)
-                        values (:deliveryId, :shortCode, :channel, :recipient, :state, :attempt, :reason, :updatedAt)
+                        select d.delivery_id, d.short_code, d.channel, d.recipient, d.state, d.attempt, d.reason,
+                               d.updated_at
+                        from unnest(:deliveryIds::varchar[], :shortCodes::varchar[], :channels::varchar[],
+                                    :recipients::varchar[], :states::varchar[], :attempts::int[], :reasons::text[],
+                                    :updatedAts::timestamptz[])
+                             as d(delivery_id, short_code, channel, recipient, state, attempt, reason, updated_at)
                         on conflict (delivery_id) do nothing
                         """)
-                .param("deliveryId", delivery.deliveryId())
-                .param("shortCode", delivery.shortCode())
-                .param("channel", delivery.channel())
-                .param("recipient", delivery.recipient())
-                .param("state", delivery.state().name())
-                .param("attempt", delivery.attempt())
-                .param("reason", delivery.reason())
-                .param("updatedAt", utc(delivery.updatedAt()))
+                .param(
+                        "deliveryIds",
+                        varchars(deliveries.stream()
+                                .map(DeliveryRecord::deliveryId)
+                                .toList()))
+                .param(
+                        "shortCodes",
+                        varchars(deliveries.stream()
+                                .map(DeliveryRecord::shortCode)
+                                .toList()))
+                .param(
+                        "channels",
+                        varchars(
+                                deliveries.stream().map(DeliveryRecord::channel).toList()))
+                .param(
+                        "recipients",
+                        varchars(deliveries.stream()
+                                .map(DeliveryRecord::recipient)
+                                .toList()))
+                .param(
+                        "states",
+                        varchars(deliveries.stream()
+                                .map(delivery -> delivery.state().name())
+                                .toList()))
+                .param(
+                        "attempts",
+                        new SqlArrayValue(
+                                "int4",
+                                deliveries.stream().map(DeliveryRecord::attempt).toArray()))
+                .param(
+                        "reasons",
+                        texts(deliveries.stream().map(DeliveryRecord::reason).toList()))
+                .param(
+                        "updatedAts",
+                        instants(deliveries.stream()
+                                .map(DeliveryRecord::updatedAt)
+                                .toList()))
                 .update();
-        if (inserted == 1) {
-            return delivery;
-        }
-        return jdbc.sql("select * from deliveries where delivery_id = :deliveryId")
-                .param("deliveryId", delivery.deliveryId())
-                .query(MessageRepository::delivery)
-                .single();
+        return deliveriesById(
+                deliveries.stream().map(DeliveryRecord::deliveryId).toList());
     }
 
     public Optional<MessageRecord> find(String shortCode) {

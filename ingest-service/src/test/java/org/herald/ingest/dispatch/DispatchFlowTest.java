@@ -3,8 +3,10 @@ package org.herald.ingest.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -19,6 +21,8 @@ import org.herald.events.topic.Topics;
 import org.herald.ingest.IngestIntegrationTest;
 import org.herald.ingest.KafkaProbe;
 import org.herald.ingest.TestHttp;
+import org.herald.ingest.message.DeliveryRecord;
+import org.herald.ingest.message.MessageRepository;
 import org.herald.sealing.SecretSealer;
 import org.herald.transport.EventPublisher;
 import org.herald.transport.EventReader;
@@ -40,6 +44,12 @@ class DispatchFlowTest extends IngestIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    MessageRepository messages;
 
     @Test
     void shouldQueueTheDeliveryAndRequestItWithTheUrlSealed() {
@@ -274,6 +284,82 @@ class DispatchFlowTest extends IngestIntegrationTest {
                 .singleRow();
         assertThat(((Number) row.get("status")).intValue()).isEqualTo(3);
         assertThat(row).containsEntry("error_message", "webhook配置不存在或已删除: gone");
+    }
+
+    @Test
+    void shouldDispatchAPollOfMessagesEachOnceWithItsQueuedStatusBeforeItsRequest() {
+        TestAccount account = newAccount();
+        addWebhook(account, "flow1", 7, HOOK_URL);
+        UUID accountId = UUID.fromString(account.accountId());
+        MessageAccepted first = accepted(accountId, "flow1");
+        MessageAccepted twice = accepted(accountId, "flow1");
+        MessageAccepted unknownWebhook = accepted(accountId, "nowhere");
+        MessageAccepted takenUp = accepted(accountId, "flow1");
+        // A channel already reports on this one: its first dispatch got through before a crash.
+        messages.insertMessagesAbsent(List.of(FanOut.record(takenUp, Instant.now())));
+        messages.insertDeliveriesAbsent(List.of(new DeliveryRecord(
+                takenUp.messageId() + "-webhook-flow1",
+                takenUp.messageId(),
+                "webhook",
+                "webhook:flow1",
+                DeliveryState.SENDING,
+                1,
+                null,
+                Instant.now())));
+
+        dispatcher.dispatchAll(List.of(first, twice, unknownWebhook, twice, takenUp));
+
+        for (MessageAccepted message : List.of(first, twice)) {
+            String deliveryId = message.messageId() + "-webhook-flow1";
+            List<ConsumerRecord<String, byte[]>> requests =
+                    KafkaProbe.readAll(Topics.DELIVERIES_WEBHOOK.name()).stream()
+                            .filter(r -> deliveryId.equals(KafkaProbe.header(r, "ce_id")))
+                            .toList();
+            List<ConsumerRecord<String, byte[]>> statuses =
+                    KafkaProbe.withKey(Topics.DELIVERY_STATUS.name(), message.messageId());
+            assertThat(requests).hasSize(1);
+            assertThat(statuses)
+                    .extracting(
+                            r -> reader.read(Topics.DELIVERY_STATUS, r).data().state())
+                    .containsExactly(DeliveryState.QUEUED);
+            assertThat(statuses.get(0).timestamp())
+                    .isLessThanOrEqualTo(requests.get(0).timestamp());
+            assertThat(count("select count(*) from deliveries where short_code = :code", message.messageId()))
+                    .isEqualTo(1);
+        }
+        assertThat(KafkaProbe.withKey(Topics.DELIVERY_STATUS.name(), unknownWebhook.messageId()))
+                .extracting(r -> reader.read(Topics.DELIVERY_STATUS, r).data())
+                .singleElement()
+                .satisfies(failed -> {
+                    assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
+                    assertThat(failed.reason()).isEqualTo("webhook配置不存在或已删除: nowhere");
+                });
+        assertThat(KafkaProbe.withKey(Topics.DELIVERY_STATUS.name(), takenUp.messageId()))
+                .isEmpty();
+        assertThat(KafkaProbe.readAll(Topics.DELIVERIES_WEBHOOK.name()))
+                .noneMatch(r ->
+                        Set.of(unknownWebhook.messageId(), takenUp.messageId()).contains(messageIdOf(r)));
+        assertThat(count("select count(*) from messages where short_code = :code", unknownWebhook.messageId()))
+                .isEqualTo(1);
+        assertThat(messages.deliveries(takenUp.messageId()))
+                .extracting(DeliveryRecord::state)
+                .containsExactly(DeliveryState.SENDING);
+    }
+
+    private static MessageAccepted accepted(UUID accountId, String webhook) {
+        return new MessageAccepted(
+                UUID.randomUUID().toString().replace("-", ""),
+                accountId,
+                "webhook",
+                "html",
+                "t",
+                "c",
+                webhook,
+                null,
+                List.of(),
+                null,
+                null,
+                Instant.now());
     }
 
     private DeliveryStatusChanged status(String shortCode, DeliveryState state) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.herald.ingest.IngestIntegrationTest;
@@ -57,7 +58,7 @@ abstract class OpenApiIntegrationTest extends IngestIntegrationTest {
     String storedMessage(TestAccount account, String title, long ageSeconds) {
         String shortCode = UUID.randomUUID().toString().replace("-", "");
         Instant created = Instant.now().minusSeconds(ageSeconds).truncatedTo(ChronoUnit.MILLIS);
-        messages.insertIfAbsent(new MessageRecord(
+        messages.insertMessagesAbsent(List.of(new MessageRecord(
                 shortCode,
                 UUID.fromString(account.accountId()),
                 "webhook",
@@ -69,7 +70,7 @@ abstract class OpenApiIntegrationTest extends IngestIntegrationTest {
                 "",
                 created,
                 created,
-                false));
+                false)));
         return shortCode;
     }
 

@@ -3,6 +3,7 @@ package org.herald.ingest.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.herald.events.delivery.DeliveryState;
 import org.herald.ingest.message.DeliveryRecord;
@@ -66,7 +67,7 @@ class OpenMessageApiTest extends OpenApiIntegrationTest {
         TestAccount account = newAccount();
         TestAccount other = newAccount();
         String shortCode = storedMessage(account, "secret plans", 10);
-        messages.insertIfAbsent(new DeliveryRecord(
+        messages.insertDeliveriesAbsent(List.of(new DeliveryRecord(
                 shortCode + "-webhook-a",
                 shortCode,
                 "webhook",
@@ -74,7 +75,7 @@ class OpenMessageApiTest extends OpenApiIntegrationTest {
                 DeliveryState.DELIVERED,
                 1,
                 null,
-                java.time.Instant.now()));
+                java.time.Instant.now())));
         String key = accessKey(account);
         assertThat(page(shortCode).status()).isEqualTo(200);
 
@@ -95,7 +96,7 @@ class OpenMessageApiTest extends OpenApiIntegrationTest {
         TestAccount account = newAccount();
         String expired = storedMessage(account, "old", 31 * DAY);
         String kept = storedMessage(account, "recent", 29 * DAY);
-        messages.insertIfAbsent(new DeliveryRecord(
+        messages.insertDeliveriesAbsent(List.of(new DeliveryRecord(
                 expired + "-webhook-a",
                 expired,
                 "webhook",
@@ -103,7 +104,7 @@ class OpenMessageApiTest extends OpenApiIntegrationTest {
                 DeliveryState.DELIVERED,
                 1,
                 null,
-                java.time.Instant.now()));
+                java.time.Instant.now())));
         String key = accessKey(account);
 
         assertThat(page(expired).status()).isEqualTo(404);
