@@ -69,6 +69,13 @@ final class IngestScenario {
                 herald.pauseDeliveries(true);
                 idle = Set.of(WEBHOOK_GROUP);
             }
+            StackWarmup.steady(
+                    herald,
+                    bodies,
+                    direct,
+                    viaGateway,
+                    options.number("steady-warmup-rate", 800),
+                    options.number("steady-warmup", 60));
             Map<String, LoadGenerator.Target> targets = new LinkedHashMap<>();
             if (direct) {
                 targets.put("ingest direct", new HttpSendTarget(herald.ingestUrl(), "/send", bodies));
