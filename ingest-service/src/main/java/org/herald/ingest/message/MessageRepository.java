@@ -98,8 +98,9 @@ public class MessageRepository {
         if (deliveries.isEmpty()) {
             return Map.of();
         }
-        jdbc.sql(
-                        """
+        deliveryColumns(
+                        jdbc.sql(
+                                """
                         insert into deliveries (delivery_id, short_code, channel, recipient, state, attempt, reason,
                                                 updated_at)
                         select d.delivery_id, d.short_code, d.channel, d.recipient, d.state, d.attempt, d.reason,
@@ -109,12 +110,8 @@ public class MessageRepository {
                                     :updatedAts::timestamptz[])
                              as d(delivery_id, short_code, channel, recipient, state, attempt, reason, updated_at)
                         on conflict (delivery_id) do nothing
-                        """)
-                .param(
-                        "deliveryIds",
-                        varchars(deliveries.stream()
-                                .map(DeliveryRecord::deliveryId)
-                                .toList()))
+                        """),
+                        deliveries)
                 .param(
                         "shortCodes",
                         varchars(deliveries.stream()
@@ -128,24 +125,6 @@ public class MessageRepository {
                         "recipients",
                         varchars(deliveries.stream()
                                 .map(DeliveryRecord::recipient)
-                                .toList()))
-                .param(
-                        "states",
-                        varchars(deliveries.stream()
-                                .map(delivery -> delivery.state().name())
-                                .toList()))
-                .param(
-                        "attempts",
-                        new SqlArrayValue(
-                                "int4",
-                                deliveries.stream().map(DeliveryRecord::attempt).toArray()))
-                .param(
-                        "reasons",
-                        texts(deliveries.stream().map(DeliveryRecord::reason).toList()))
-                .param(
-                        "updatedAts",
-                        instants(deliveries.stream()
-                                .map(DeliveryRecord::updatedAt)
                                 .toList()))
                 .update();
         return deliveriesById(
@@ -314,37 +293,16 @@ public class MessageRepository {
         if (deliveries.isEmpty()) {
             return;
         }
-        jdbc.sql(
-                        """
+        deliveryColumns(
+                        jdbc.sql(
+                                """
                         update deliveries d set state = v.state, attempt = v.attempt, reason = v.reason,
                                                 updated_at = v.updated_at
                         from unnest(:deliveryIds::varchar[], :states::varchar[], :attempts::int[], :reasons::text[],
                                     :updatedAts::timestamptz[]) as v(delivery_id, state, attempt, reason, updated_at)
                         where d.delivery_id = v.delivery_id
-                        """)
-                .param(
-                        "deliveryIds",
-                        varchars(deliveries.stream()
-                                .map(DeliveryRecord::deliveryId)
-                                .toList()))
-                .param(
-                        "states",
-                        varchars(deliveries.stream()
-                                .map(delivery -> delivery.state().name())
-                                .toList()))
-                .param(
-                        "attempts",
-                        new SqlArrayValue(
-                                "int4",
-                                deliveries.stream().map(DeliveryRecord::attempt).toArray()))
-                .param(
-                        "reasons",
-                        texts(deliveries.stream().map(DeliveryRecord::reason).toList()))
-                .param(
-                        "updatedAts",
-                        instants(deliveries.stream()
-                                .map(DeliveryRecord::updatedAt)
-                                .toList()))
+                        """),
+                        deliveries)
                 .update();
     }
 
@@ -389,6 +347,33 @@ public class MessageRepository {
         jdbc.sql("update messages set completion_published = true where short_code = any(:shortCodes)")
                 .param("shortCodes", varchars(shortCodes))
                 .update();
+    }
+
+    /** The columns every statement writing deliveries binds: ids, states, attempts, reasons, times. */
+    private static JdbcClient.StatementSpec deliveryColumns(
+            JdbcClient.StatementSpec statement, Collection<DeliveryRecord> deliveries) {
+        return statement
+                .param(
+                        "deliveryIds",
+                        varchars(deliveries.stream()
+                                .map(DeliveryRecord::deliveryId)
+                                .toList()))
+                .param(
+                        "states",
+                        varchars(deliveries.stream().map(d -> d.state().name()).toList()))
+                .param(
+                        "attempts",
+                        new SqlArrayValue(
+                                "int4",
+                                deliveries.stream().map(DeliveryRecord::attempt).toArray()))
+                .param(
+                        "reasons",
+                        texts(deliveries.stream().map(DeliveryRecord::reason).toList()))
+                .param(
+                        "updatedAts",
+                        instants(deliveries.stream()
+                                .map(DeliveryRecord::updatedAt)
+                                .toList()));
     }
 
     private static SqlArrayValue varchars(Collection<String> values) {
