@@ -1,6 +1,8 @@
 package org.herald.benchmarks;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A freshly started stack is cold: its JIT has compiled nothing and the first sends create the
@@ -94,32 +96,24 @@ final class StackWarmup {
         System.out.printf(
                 "%nWarming the accept path up (%.0f s per route at %,.0f/s, real sends, not measured)...%n",
                 seconds, rate);
+        Map<String, String> routes = new LinkedHashMap<>();
         if (direct) {
-            print(
-                    "ingest direct",
-                    LoadGenerator.run(
-                            "steady ingest",
-                            new HttpSendTarget(herald.ingestUrl(), "/send", bodies),
-                            rate,
-                            0,
-                            seconds,
-                            32,
-                            null,
-                            false));
+            routes.put("ingest direct", herald.ingestUrl());
         }
         if (viaGateway) {
-            print(
-                    "gateway",
-                    LoadGenerator.run(
-                            "steady gateway",
-                            new HttpSendTarget(herald.gatewayUrl(), "/send", bodies),
-                            rate,
-                            0,
-                            seconds,
-                            32,
-                            null,
-                            false));
+            routes.put("gateway", herald.gatewayUrl());
         }
+        routes.forEach((route, url) -> print(
+                route,
+                LoadGenerator.run(
+                        "steady " + route,
+                        new HttpSendTarget(url, "/send", bodies),
+                        rate,
+                        0,
+                        seconds,
+                        32,
+                        null,
+                        false)));
     }
 
     /** Until one send is accepted (the breaker closed), at most {@code seconds}. */
