@@ -180,19 +180,8 @@ public final class Dispatcher {
     }
 
     private CompletableFuture<RecordMetadata> request(MessageAccepted message, Deliver deliver, Instant now) {
-        DeliveryRequested request = new DeliveryRequested(
-                deliver.deliveryId(),
-                message.messageId(),
-                message.accountId(),
-                message.channel(),
-                deliver.recipient(),
-                deliver.target(),
-                message.title() == null ? "" : message.title(),
-                message.content() == null ? "" : message.content(),
-                message.template(),
-                properties.publicUrl("/m/" + message.messageId()),
-                message.deadline(),
-                now);
+        DeliveryRequested request =
+                FanOut.requestOf(message, deliver.deliveryId(), deliver.recipient(), deliver.target(), properties, now);
         return publisher.publish(
                 Topics.DELIVERIES_WEBHOOK,
                 EventTypes.DELIVERY_REQUESTED,

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.delivery.DeliveryState;
 import org.herald.events.delivery.DeliveryStatusChanged;
@@ -29,7 +27,6 @@ import org.herald.ingest.message.MessageRecord;
 import org.herald.ingest.message.MessageRepository;
 import org.herald.sealing.SecretSealer;
 import org.herald.transport.EventPublisher;
-import org.herald.transport.PublishFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -106,7 +103,7 @@ final class FanOut {
         TopicDefinition<DeliveryRequested> topic = topicOf(message.channel());
         Map<String, String> attributes = attributes(message);
         for (int from = 0; from < toRequest.size(); from += PUBLISH_WINDOW) {
-            List<CompletableFuture<?>> window = new ArrayList<>();
+            List<CompletableFuture<RecordMetadata>> window = new ArrayList<>();
             for (Planned p : toRequest.subList(from, Math.min(toRequest.size(), from + PUBLISH_WINDOW))) {
                 window.add(status(message, p, DeliveryState.QUEUED, null, now));
                 window.add(publisher.publish(
@@ -116,13 +113,16 @@ final class FanOut {
                         p.deliveryId(),
                         request(message, p, attributes, now)));
             }
-            await(window, topic.name());
+            publisher.awaitAll(topic, window, properties.publishTimeout());
         }
         if (eligible.isEmpty()) {
             // Nobody can receive it: one status event lets the projector find every delivery final and
             // complete the message (the FAILED rows are already written; a second event adds nothing).
             Planned first = planned.get(0);
-            await(List.of(status(message, first, DeliveryState.FAILED, first.skipReason(), now)), "status");
+            publisher.awaitAll(
+                    Topics.DELIVERY_STATUS,
+                    List.of(status(message, first, DeliveryState.FAILED, first.skipReason(), now)),
+                    properties.publishTimeout());
         }
         log.info(
                 "message {} fanned out on {}: {} recipients, {} requested, {} skipped, in {} ms",
@@ -196,12 +196,23 @@ final class FanOut {
                 p.address() == null ? null : sealer.seal(p.address()),
                 null,
                 attributes);
+        return requestOf(message, p.deliveryId(), p.recipient(), target, properties, now);
+    }
+
+    /** The request a channel gets for one delivery of the message. */
+    static DeliveryRequested requestOf(
+            MessageAccepted message,
+            String deliveryId,
+            Recipient recipient,
+            DeliveryTarget target,
+            IngestProperties properties,
+            Instant now) {
         return new DeliveryRequested(
-                p.deliveryId(),
+                deliveryId,
                 message.messageId(),
                 message.accountId(),
                 message.channel(),
-                p.recipient(),
+                recipient,
                 target,
                 message.title() == null ? "" : message.title(),
                 message.content() == null ? "" : message.content(),
@@ -226,7 +237,7 @@ final class FanOut {
         return attributes;
     }
 
-    private CompletableFuture<?> status(
+    private CompletableFuture<RecordMetadata> status(
             MessageAccepted message, Planned p, DeliveryState state, String reason, Instant at) {
         DeliveryStatusChanged change = new DeliveryStatusChanged(
                 p.deliveryId(), message.messageId(), message.accountId(), message.channel(), state, 0, reason, at);
@@ -236,20 +247,6 @@ final class FanOut {
                 message.messageId(),
                 p.deliveryId() + "/" + state + "/0",
                 change);
-    }
-
-    private void await(List<CompletableFuture<?>> futures, String topic) {
-        try {
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-                    .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException(topic, e);
-        } catch (ExecutionException e) {
-            throw new PublishFailedException(topic, e.getCause());
-        } catch (TimeoutException e) {
-            throw new PublishFailedException(topic, e);
-        }
     }
 
     /** The read-model row of a message just taken from {@code herald.messages}: nothing sent yet. */
