@@ -102,6 +102,30 @@ class AbuseLimitsTest extends IngestBackedGatewayTest {
     }
 
     @Test
+    void shouldNotSpendTheTokensBudgetOnRequestsItsAddressLimitRefused() throws Exception {
+        String ip = newAddress();
+        String token = newToken();
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 8 && refused == null; i++) {
+            HttpResponse<String> response = send(request("/m/" + newToken(), ip).GET());
+            refused = response.statusCode() == 429 ? response : null;
+        }
+        assertTooMany(refused);
+
+        for (int i = 0; i < 3; i++) {
+            assertTooMany(send(request("/send/" + token + "?content=x", ip).GET()));
+        }
+
+        // The token's bucket still holds its burst of two, for requests from other addresses.
+        for (int i = 0; i < 2; i++) {
+            assertThat(send(request("/send/" + token + "?content=x", newAddress())
+                                    .GET())
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void shouldBlockAnAddressThatKeepsUsingInvalidTokensBeforeCallingIngest() throws Exception {
         ingest.answerWithHeader("X-Herald-Code", "903");
         String ip = newAddress();

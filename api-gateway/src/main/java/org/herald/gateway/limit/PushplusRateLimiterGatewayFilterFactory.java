@@ -4,16 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import org.herald.gateway.client.ClientIp;
 import org.herald.gateway.error.Refusal;
+import org.herald.gateway.limit.TokenBuckets.Bucket;
+import org.herald.gateway.limit.TokenBuckets.Charge;
 import org.herald.gateway.tracing.TraceLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.HasRouteId;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
@@ -25,14 +28,14 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Spring Cloud Gateway's Redis token bucket ({@link RedisRateLimiter}, its Lua script), applied twice
- * per request: once per client IP and once per pushplus token, each with its own rate per route. The
- * stock {@code RequestRateLimiter} filter takes one key and one configuration per route and answers
- * an empty 429; pushplus clients expect the envelope with code 900.
+ * Two Redis token buckets per request, one per client IP and one per pushplus token, each with its own
+ * rate per route, asked together in one call ({@link TokenBuckets}). The stock {@code
+ * RequestRateLimiter} filter takes one key and one configuration per route and answers an empty 429;
+ * pushplus clients expect the envelope with code 900.
  *
  * <p>The token may sit in the body; the body is read here and handed on unchanged. When Redis does not
- * answer, {@link RedisRateLimiter} lets the request through and logs the error: an outage of the
- * limiter must not become an outage of sending.
+ * answer, the request goes through and the error is logged: an outage of the limiter must not become
+ * an outage of sending.
  */
 @Component
 public class PushplusRateLimiterGatewayFilterFactory
@@ -41,65 +44,51 @@ public class PushplusRateLimiterGatewayFilterFactory
     static final String TOO_MANY = "请求过于频繁，请稍后重试";
     private static final Logger log = LoggerFactory.getLogger(PushplusRateLimiterGatewayFilterFactory.class);
 
-    private final RedisRateLimiter limiter;
+    private final TokenBuckets buckets;
 
-    PushplusRateLimiterGatewayFilterFactory(RedisRateLimiter limiter) {
+    PushplusRateLimiterGatewayFilterFactory(TokenBuckets buckets) {
         super(Config.class);
-        this.limiter = limiter;
+        this.buckets = buckets;
     }
 
     @Override
     public GatewayFilter apply(Config config) {
         String route = config.getRouteId();
-        Bucket byIp = bucket(route, "ip", config.getIpReplenishRate(), config.getIpBurstCapacity(), config);
-        Bucket byToken = bucket(route, "token", config.getTokenReplenishRate(), config.getTokenBurstCapacity(), config);
+        int requested = config.getRequestedTokens();
+        Bucket byIp = bucket(route, "ip", config.getIpReplenishRate(), config.getIpBurstCapacity(), requested);
+        Bucket byToken =
+                bucket(route, "token", config.getTokenReplenishRate(), config.getTokenBurstCapacity(), requested);
         return (exchange, chain) -> withBody(exchange, byToken != null).flatMap(read -> {
             ServerWebExchange current = read.exchange();
+            List<Charge> charges = new ArrayList<>(2);
+            if (byIp != null) {
+                charges.add(new Charge(byIp, ClientIp.of(current)));
+            }
             String token = byToken == null ? null : tokenOf(current.getRequest(), read.body());
-            // Both buckets are asked at once: one Redis round trip of latency instead of two. A request
-            // one bucket refuses still spends a token of the other, which only a client already over
-            // a limit notices.
-            Mono<Bucket> ipVerdict = take(byIp, ClientIp.of(current));
-            Mono<Bucket> tokenVerdict = token == null ? Mono.just(Bucket.NONE) : take(byToken, digest(token));
-            return Mono.zip(ipVerdict, tokenVerdict)
-                    .map(verdicts -> verdicts.getT1() != Bucket.NONE ? verdicts.getT1() : verdicts.getT2())
-                    .flatMap(denied -> denied == Bucket.NONE ? chain.filter(current) : refuse(current, route, denied));
+            if (token != null) {
+                charges.add(new Charge(byToken, digest(token)));
+            }
+            return buckets.take(requested, charges)
+                    .onErrorResume(e -> TraceLogging.write(() ->
+                                    log.warn("Rate limiter unavailable, letting the request through: {}", e.toString()))
+                            .thenReturn(Optional.empty()))
+                    .flatMap(refused ->
+                            refused.isEmpty() ? chain.filter(current) : refuse(current, route, refused.get()));
         });
     }
 
-    private Bucket bucket(String route, String kind, int rate, long burst, Config config) {
+    private static Bucket bucket(String route, String kind, int rate, long burst, int requested) {
         if (rate <= 0) {
             return null;
         }
-        String name = route + "|" + kind;
-        limiter.getConfig()
-                .put(
-                        name,
-                        new RedisRateLimiter.Config()
-                                .setReplenishRate(rate)
-                                .setBurstCapacity(Math.max(burst, config.getRequestedTokens()))
-                                .setRequestedTokens(config.getRequestedTokens()));
-        // Seconds until the bucket holds one request's worth of tokens again.
-        Duration refill = Duration.ofMillis((1000L * config.getRequestedTokens() + rate - 1) / rate);
-        return new Bucket(name, route + ":" + kind + ":", refill);
-    }
-
-    /** Emits the bucket that refused the request, or {@link Bucket#NONE} when it had room. */
-    private Mono<Bucket> take(Bucket bucket, String key) {
-        if (bucket == null) {
-            return Mono.just(Bucket.NONE);
-        }
-        return limiter.isAllowed(bucket.configName(), bucket.keyPrefix() + key)
-                .map(RateLimiter.Response::isAllowed)
-                .onErrorResume(e -> TraceLogging.write(() ->
-                                log.warn("Rate limiter unavailable, letting the request through: {}", e.toString()))
-                        .thenReturn(true))
-                .map(allowed -> allowed ? Bucket.NONE : bucket);
+        // How long until an empty bucket holds one request's worth of tokens again.
+        Duration refill = Duration.ofMillis((1000L * requested + rate - 1) / rate);
+        return new Bucket(route + ":" + kind, rate, Math.max(burst, requested), refill);
     }
 
     private static Mono<Void> refuse(ServerWebExchange exchange, String route, Bucket denied) {
         // The key is not logged: it may be derived from a token.
-        log.debug("Route {} refused a request over its {} rate limit", route, denied.configName());
+        log.debug("Route {} refused a request over its {} rate limit", route, denied.name());
         return Refusal.answer(exchange, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, denied.refill());
     }
 
@@ -151,10 +140,6 @@ public class PushplusRateLimiterGatewayFilterFactory
     }
 
     private record Read(ServerWebExchange exchange, byte[] body) {}
-
-    private record Bucket(String configName, String keyPrefix, Duration refill) {
-        static final Bucket NONE = new Bucket("", "", Duration.ZERO);
-    }
 
     /**
      * Per-route limits. A rate of 0 switches that limit off for the route (WeChat's servers, for
