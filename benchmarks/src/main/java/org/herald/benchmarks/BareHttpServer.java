@@ -13,12 +13,26 @@ import java.util.UUID;
 /**
  * The ceiling for any HTTP service on this machine: reads a request, answers a pushplus-like JSON
  * at once, no framework, one thread per keep-alive connection. Herald's figures are read against it.
+ * With an {@link Acceptance} it first does that work, as a service that answers only once the
+ * request is durable would.
  */
 final class BareHttpServer implements AutoCloseable {
 
+    /** What the server does with a request before it answers. */
+    @FunctionalInterface
+    interface Acceptance {
+        void accept() throws Exception;
+    }
+
     private final ServerSocket server;
+    private final Acceptance acceptance;
 
     BareHttpServer() {
+        this(() -> {});
+    }
+
+    BareHttpServer(Acceptance acceptance) {
+        this.acceptance = acceptance;
         try {
             server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -46,7 +60,7 @@ final class BareHttpServer implements AutoCloseable {
         return "http://localhost:" + server.getLocalPort();
     }
 
-    private static void serve(Socket socket) {
+    private void serve(Socket socket) {
         try (socket) {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
@@ -63,9 +77,15 @@ final class BareHttpServer implements AutoCloseable {
                     }
                 }
                 in.readNBytes(contentLength);
-                String shortCode = UUID.randomUUID().toString().replace("-", "");
-                byte[] body = ("{\"code\":200,\"msg\":\"请求成功\",\"data\":\"" + shortCode + "\"}")
-                        .getBytes(StandardCharsets.UTF_8);
+                String answer;
+                try {
+                    acceptance.accept();
+                    String shortCode = UUID.randomUUID().toString().replace("-", "");
+                    answer = "{\"code\":200,\"msg\":\"请求成功\",\"data\":\"" + shortCode + "\"}";
+                } catch (Exception e) {
+                    answer = "{\"code\":500,\"msg\":\"not accepted\",\"data\":null}";
+                }
+                byte[] body = answer.getBytes(StandardCharsets.UTF_8);
                 String head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                         + "\r\n\r\n";
                 out.write(head.getBytes(StandardCharsets.ISO_8859_1));

@@ -17,7 +17,8 @@ public final class BenchmarkMain {
 
             scenarios
               ingest          /send straight to ingest and through the gateway at --rate (2000), then the
-                              ceiling of each, beside a bare HTTP endpoint and a raw Kafka producer
+                              ceiling of each, beside a bare HTTP endpoint, a raw Kafka producer and
+                              the two together (the endpoint answering once its record is acknowledged)
               e2e             accepted -> received through the gateway at --rate (1000)
               scaling         1 vs 2 channel-webhook instances draining a backlog of --messages (6000)
                               to a 50 ms receiver

@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * {@code ingest}: {@code /send} straight to ingest and through the gateway at a fixed rate, then the
- * ceiling of each, with the two references measured in the same invocation: a bare HTTP endpoint
- * (the ceiling for any HTTP service here) and a raw Kafka producer (the ceiling for durable
- * acceptance) on the same broker.
+ * ceiling of each, with three references measured in the same invocation: a bare HTTP endpoint
+ * (the ceiling for any HTTP service here), a raw Kafka producer (the ceiling for durable acceptance)
+ * on the same broker, and the two together: a bare HTTP endpoint that answers once its record is
+ * acknowledged (the ceiling for any service keeping ingest's promise here, with none of its work).
  */
 final class IngestScenario {
 
@@ -29,6 +30,10 @@ final class IngestScenario {
     private static final String WEBHOOK_GROUP = "channel-webhook";
 
     private static final double DRAIN_LIMIT_SECONDS = 180;
+
+    private static final String BARE_HTTP = "bare HTTP (reference)";
+    private static final String RAW_KAFKA = "raw Kafka producer (reference)";
+    private static final String BARE_HTTP_AND_KAFKA = "bare HTTP + Kafka (reference)";
 
     private IngestScenario() {}
 
@@ -84,10 +89,13 @@ final class IngestScenario {
                 targets.put("gateway", new HttpSendTarget(herald.gatewayUrl(), "/send", bodies));
             }
             KafkaReference kafka = null;
+            BareHttpServer durable = null;
             if (references) {
-                targets.put("bare HTTP (reference)", new HttpSendTarget(bare.url(), "/send", bodies));
+                targets.put(BARE_HTTP, new HttpSendTarget(bare.url(), "/send", bodies));
                 kafka = new KafkaReference(herald.kafkaBootstrapServers(), recordBytes, 6);
-                targets.put("raw Kafka producer (reference)", kafka);
+                targets.put(RAW_KAFKA, kafka);
+                durable = new BareHttpServer(kafka::publish);
+                targets.put(BARE_HTTP_AND_KAFKA, new HttpSendTarget(durable.url(), "/send", bodies));
             }
             try {
                 Map<String, RunResult> fixed = new LinkedHashMap<>();
@@ -140,6 +148,9 @@ final class IngestScenario {
                 }
                 figures(report, rate, fixed, ceilings, limits);
             } finally {
+                if (durable != null) {
+                    durable.close();
+                }
                 if (kafka != null) {
                     kafka.close();
                 }
@@ -151,14 +162,14 @@ final class IngestScenario {
                     connections,
                     stepSeconds,
                     limits.maxP99Millis()));
-            report.note(
-                    (deliveriesPaused
-                                    ? "channel-webhook's deliveries were paused (--deliveries-paused): ingest accepted and"
-                                            + " dispatched each message, nothing was delivered while measuring."
-                                    : "Accepted messages are delivered to the benchmark's own receiver meanwhile"
-                                            + " (channel-webhook at work on the same cores).")
-                            + " The raw producer writes " + recordBytes
-                            + "-byte records with acks=all, idempotent, each worker awaiting its acknowledgement as ingest does.");
+            report.note((deliveriesPaused
+                            ? "channel-webhook's deliveries were paused (--deliveries-paused): ingest accepted and"
+                                    + " dispatched each message, nothing was delivered while measuring."
+                            : "Accepted messages are delivered to the benchmark's own receiver meanwhile"
+                                    + " (channel-webhook at work on the same cores).")
+                    + " The raw producer writes " + recordBytes
+                    + "-byte records with acks=all, idempotent, each worker awaiting its acknowledgement as ingest does;"
+                    + " the bare HTTP + Kafka endpoint does the same per request before it answers.");
         }
         return report;
     }
@@ -201,7 +212,7 @@ final class IngestScenario {
             double ratio = gatewayCeiling.ceilingPerSecond() / directCeiling.ceilingPerSecond();
             report.figure("gateway ceiling / direct ceiling", percent(ratio), "≥ 60 %", ratio >= 0.6);
         }
-        for (String reference : List.of("bare HTTP (reference)", "raw Kafka producer (reference)")) {
+        for (String reference : List.of(BARE_HTTP, RAW_KAFKA, BARE_HTTP_AND_KAFKA)) {
             Ceiling.Result ref = ceilings.get(reference);
             if (ref != null) {
                 report.figure(reference + ": ceiling", perSecond(ref), "", null);

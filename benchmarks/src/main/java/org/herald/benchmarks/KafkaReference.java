@@ -52,9 +52,14 @@ final class KafkaReference implements LoadGenerator.Target, AutoCloseable {
 
     @Override
     public LoadGenerator.Outcome call(LoadGenerator.Worker worker, long index) throws Exception {
+        publish();
+        return LoadGenerator.Outcome.ok(null);
+    }
+
+    /** One record, returning once the broker acknowledged it. */
+    void publish() throws Exception {
         byte[] key = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         producer.send(new ProducerRecord<>(TOPIC, key, value)).get(30, TimeUnit.SECONDS);
-        return LoadGenerator.Outcome.ok(null);
     }
 
     @Override
