@@ -82,7 +82,7 @@ public class InvalidTokenBlockGatewayFilterFactory extends AbstractGatewayFilter
     public GatewayFilter apply(Object config) {
         return (exchange, chain) -> {
             String ip = ClientIp.of(exchange);
-            return blockedFor(ip).flatMap(remaining -> {
+            return blockedFor(exchange, ip).flatMap(remaining -> {
                 if (!remaining.isZero()) {
                     return Refusal.answer(exchange, HttpStatus.FORBIDDEN, BLOCKED, remaining);
                 }
@@ -93,13 +93,14 @@ public class InvalidTokenBlockGatewayFilterFactory extends AbstractGatewayFilter
     }
 
     /** How long the address stays blocked; zero when it is not (or Redis cannot tell). */
-    private Mono<Duration> blockedFor(String ip) {
+    private Mono<Duration> blockedFor(ServerWebExchange exchange, String ip) {
         Long remembered = blockedUntil.getIfPresent(ip);
         if (remembered != null) {
             return Mono.just(remaining(remembered));
         }
         return redis.opsForValue()
                 .get(BLOCK_PREFIX + ip)
+                .publishOn(RequestLoop.of(exchange))
                 .map(Long::parseLong)
                 .defaultIfEmpty(0L)
                 .map(until -> remaining(remember(ip, until)))
@@ -128,11 +129,11 @@ public class InvalidTokenBlockGatewayFilterFactory extends AbstractGatewayFilter
         response.beforeCommit(() -> {
             String code = response.getHeaders().getFirst(CODE_HEADER);
             response.getHeaders().remove(CODE_HEADER);
-            return INVALID_TOKEN.equals(code) ? countInvalid(ip) : Mono.empty();
+            return INVALID_TOKEN.equals(code) ? countInvalid(exchange, ip) : Mono.empty();
         });
     }
 
-    private Mono<Void> countInvalid(String ip) {
+    private Mono<Void> countInvalid(ServerWebExchange exchange, String ip) {
         long until = clock.millis() + properties.blockFor().toMillis();
         return redis.execute(
                         COUNT,
@@ -143,6 +144,7 @@ public class InvalidTokenBlockGatewayFilterFactory extends AbstractGatewayFilter
                                 Long.toString(properties.blockFor().toMillis()),
                                 Long.toString(until)))
                 .next()
+                .publishOn(RequestLoop.of(exchange))
                 .flatMap(count -> {
                     if (count >= 0) {
                         return Mono.<Void>empty();

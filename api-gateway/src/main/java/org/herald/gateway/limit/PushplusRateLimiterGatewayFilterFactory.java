@@ -68,8 +68,10 @@ public class PushplusRateLimiterGatewayFilterFactory
             if (token != null) {
                 charges.add(new Charge(byToken, digest(token)));
             }
-            return buckets.take(requested, charges)
-                    .onErrorResume(e -> TraceLogging.write(() ->
+            Mono<Optional<Bucket>> answer = charges.isEmpty()
+                    ? Mono.just(Optional.empty())
+                    : buckets.take(requested, charges).publishOn(RequestLoop.of(current));
+            return answer.onErrorResume(e -> TraceLogging.write(() ->
                                     log.warn("Rate limiter unavailable, letting the request through: {}", e.toString()))
                             .thenReturn(Optional.empty()))
                     .flatMap(refused ->
