@@ -15,8 +15,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -54,13 +52,8 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveredLedger deliveredLedger(
-            StringRedisTemplate redis,
-            ReactiveRedisConnectionFactory reactiveRedis,
-            WebhookProperties properties,
-            Clock clock) {
-        return new RedisDeliveredLedger(
-                redis, new ReactiveStringRedisTemplate(reactiveRedis), properties.deliveredTtl(), clock);
+    DeliveredLedger deliveredLedger(StringRedisTemplate redis, WebhookProperties properties, Clock clock) {
+        return new RedisDeliveredLedger(redis, properties.deliveredTtl(), clock);
     }
 
     @Bean

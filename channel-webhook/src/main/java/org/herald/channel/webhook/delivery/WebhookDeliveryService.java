@@ -181,7 +181,7 @@ public final class WebhookDeliveryService {
                 verdict.reason() == null ? verdict.kind() : verdict.reason());
         return switch (verdict.kind()) {
             case DELIVERED -> {
-                // Remembered and reported at once, and the request is done when both are: if
+                // Remembered, then reported, and the request is done when both are: if
                 // reporting fails (the broker is away for seconds, Redis answers in milliseconds), the
                 // redelivered request finds it remembered and only reports again, instead of posting
                 // it a second time. If remembering fails, the retry posts again (the target has the

@@ -38,7 +38,7 @@ import org.herald.testservers.RealServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -49,7 +49,7 @@ public abstract class RobotSandboxSupport {
 
     protected static ProviderSandbox sandbox;
     protected static OutboundHttp http;
-    private static LettuceConnectionFactory redisConnection;
+    private static JedisConnectionFactory redisConnection;
     protected static StringRedisTemplate redis;
 
     protected final SecretSealer sealer = new SecretSealer(randomKey());
@@ -61,7 +61,7 @@ public abstract class RobotSandboxSupport {
         sandbox = ProviderSandbox.start();
         http = new OutboundHttp(new OutboundHttpClientFactory(OutboundHttpProperties.defaults(true)));
         RealServers.Redis server = RealServers.redis();
-        redisConnection = new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
+        redisConnection = new JedisConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
         redisConnection.afterPropertiesSet();
         redis = new StringRedisTemplate(redisConnection);
     }
