@@ -28,7 +28,7 @@ final class ScalingScenario {
                     Herald herald = Herald.open(options, instances[i])) {
                 BenchmarkMain.closeOnExit(herald);
                 Herald.Spread account =
-                        herald.spreadAccount(receiver, "slow", options.integer("webhooks", 12), IngestScenario.CONTENT);
+                        herald.spreadAccount(receiver, "slow", options.integer("webhooks", 48), IngestScenario.CONTENT);
                 HttpSendTarget target = new HttpSendTarget(herald.ingestUrl(), "/send", account.bodies());
                 String name = instances[i] + " channel-webhook";
                 BacklogDrain.Result drain = BacklogDrain.run(
@@ -48,8 +48,9 @@ final class ScalingScenario {
         report.note("Each phase on a fresh stack: channel-webhook delivers --warmup-messages (3000), pauses its"
                 + " deliveries while --messages requests are accepted and dispatched, then its instances resume"
                 + " together; the rate is taken between 10 % and 90 % of"
-                + " the arrivals. Topics have 12 partitions: each of two instances takes 6. The table shows the sending"
-                + " of the backlog.");
+                + " the arrivals. Topics have 12 partitions: each of two instances takes 6. --webhooks (48) recipients,"
+                + " 4 per partition, all on the receiver's one host: an instance delivers one recipient's requests in"
+                + " order and at most its per-host bulkhead (10) at once. The table shows the sending of the backlog.");
         return report;
     }
 }

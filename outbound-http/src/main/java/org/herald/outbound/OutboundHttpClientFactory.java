@@ -43,7 +43,7 @@ public final class OutboundHttpClientFactory {
                 // OkHttp would otherwise re-send a POST on its own after a 408 or a dropped
                 // connection; callers retry explicitly, with backoff and a status event each time.
                 .retryOnConnectionFailure(false)
-                .connectionPool(new ConnectionPool(5, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(properties.maxIdleConnections(), 5, TimeUnit.MINUTES))
                 .connectTimeout(properties.connectTimeout())
                 .readTimeout(properties.readTimeout())
                 .writeTimeout(properties.readTimeout())

@@ -29,11 +29,17 @@ class OutboundHttpAutoConfigurationTest {
                         "herald.outbound.connect-timeout=1s",
                         "herald.outbound.read-timeout=3s",
                         "herald.outbound.call-timeout=4s",
-                        "herald.outbound.max-response-bytes=1024")
+                        "herald.outbound.max-response-bytes=1024",
+                        "herald.outbound.max-idle-connections=16")
                 .run(context -> {
                     assertThat(context.getBean(OutboundHttpProperties.class))
                             .isEqualTo(new OutboundHttpProperties(
-                                    true, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(4), 1024));
+                                    true,
+                                    Duration.ofSeconds(1),
+                                    Duration.ofSeconds(3),
+                                    Duration.ofSeconds(4),
+                                    1024,
+                                    16));
                     assertThat(context.getBean(UrlGuard.class).policy())
                             .isSameAs(AddressPolicy.allowingPrivateNetworks());
                 });

@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -135,13 +140,48 @@ class OutboundHttpTest {
     @Test
     void shouldReadNoMoreThanTheConfiguredResponseBytes() throws Exception {
         http = new OutboundHttp(new OutboundHttpClientFactory(new OutboundHttpProperties(
-                true, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(15), 1000)));
+                true, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(15), 1000, 64)));
         server.enqueue(
                 new MockResponse.Builder().code(200).body("x".repeat(100_000)).build());
 
         OutboundResponse response = post("http://localhost:" + server.getPort() + "/big");
 
         assertThat(response.body()).hasSize(1000);
+    }
+
+    @Test
+    void shouldKeepTheConnectionsOfCallsMadeAtOnceOpenForTheNextCalls() throws Exception {
+        OkHttpClient client = new OutboundHttpClientFactory(OutboundHttpProperties.defaults(true)).create();
+        int atOnce = 12;
+        for (int i = 0; i < atOnce; i++) {
+            server.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .headersDelay(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .build());
+        }
+        Request request = new Request.Builder()
+                .url("http://localhost:" + server.getPort() + "/hook")
+                .build();
+
+        List<Future<Integer>> calls;
+        ExecutorService callers = Executors.newFixedThreadPool(atOnce);
+        try {
+            calls = callers.invokeAll(IntStream.range(0, atOnce)
+                    .mapToObj(i -> (Callable<Integer>) () -> {
+                        try (okhttp3.Response response = client.newCall(request).execute()) {
+                            return response.code();
+                        }
+                    })
+                    .toList());
+        } finally {
+            callers.shutdown();
+        }
+
+        for (Future<Integer> call : calls) {
+            assertThat(call.get()).isEqualTo(200);
+        }
+        // OkHttp's own default keeps 5 and closes the rest.
+        assertThat(client.connectionPool().idleConnectionCount()).isEqualTo(atOnce);
     }
 
     @Test
@@ -160,7 +200,7 @@ class OutboundHttpTest {
     @Test
     void shouldTreatATimeoutAsANetworkFailureNotARefusal() {
         http = new OutboundHttp(new OutboundHttpClientFactory(new OutboundHttpProperties(
-                true, Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(5), 65536)));
+                true, Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(5), 65536, 64)));
         server.enqueue(new MockResponse.Builder()
                 .code(200)
                 .headersDelay(2, java.util.concurrent.TimeUnit.SECONDS)

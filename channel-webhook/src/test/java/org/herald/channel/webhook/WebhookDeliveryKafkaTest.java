@@ -7,14 +7,21 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.herald.channel.webhook.pause.DeliveriesEndpoint;
 import org.herald.events.delivery.DeliveryRequested;
 import org.herald.events.delivery.DeliveryState;
@@ -53,7 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "herald.sealing.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
             "herald.outbound.allow-private-networks=true",
-            "herald.events.partitions=3",
+            "herald.events.partitions=" + WebhookDeliveryKafkaTest.PARTITIONS,
             // One consumer more than partitions: an idle one, which pausing the deliveries must not wait for.
             "herald.webhook.concurrency=4",
             "herald.webhook.retry.attempts=3",
@@ -67,6 +74,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class WebhookDeliveryKafkaTest {
 
+    static final int PARTITIONS = 3;
     private static final String DLT = Topics.DELIVERIES_WEBHOOK.name() + ".dlt";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -140,6 +148,37 @@ class WebhookDeliveryKafkaTest {
         assertThat(post.header("Idempotency-Key")).isEqualTo(request.deliveryId());
         assertThat(post.header("Content-Type")).isEqualTo("application/json");
         assertThat(post.status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldContinueTheRequestsTraceInEveryStatusItReports() throws Exception {
+        DeliveryRequested request = delivery("traced-" + random(4), null);
+        String traceId = random(16);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                Topics.DELIVERIES_WEBHOOK.name(),
+                null,
+                request.recipient().id(),
+                EventJson.mapper().writeValueAsBytes(request));
+        withEventHeaders(record, request).headers().add("traceparent", bytes("00-" + traceId + "-b7ad6b7169203331-01"));
+
+        // A plain producer: the application's template would put a trace of its own on the record.
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealServers.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        }
+
+        awaitFinal(request);
+        List<String> traces = tap.records(Topics.DELIVERY_STATUS.name()).stream()
+                .filter(status -> request.deliveryId()
+                        .equals(TopicTap.header(status, "ce_id").split(":")[0]))
+                .map(status -> TopicTap.header(status, "traceparent"))
+                .toList();
+        assertThat(traces).hasSize(2).allSatisfy(trace -> assertThat(trace).startsWith("00-" + traceId + "-"));
     }
 
     @Test
@@ -228,6 +267,41 @@ class WebhookDeliveryKafkaTest {
         assertThat(statuses(failing))
                 .extracting(DeliveryStatusChanged::state, DeliveryStatusChanged::attempt)
                 .endsWith(tuple(DeliveryState.DELIVERED, 2));
+    }
+
+    @Test
+    void shouldDeliverToOtherRecipientsOfAPartitionWhileOneWaitsForItsSlowTargetAndKeepItsOrder() {
+        String slow = "slow-" + random(4);
+        String quick = hookOnThePartitionOf(slow);
+        DeliveryRequested first = delivery(slow, null);
+        DeliveryRequested second = delivery(slow, null);
+        DeliveryRequested other = delivery(quick, null);
+        sandbox.behaviour().script("hiflow", slow, 1, null, Duration.ofSeconds(3), false);
+
+        // Sent together to one partition, so one poll holds all three.
+        CompletableFuture.allOf(Stream.of(first, second, other)
+                        .map(request -> publisher.publish(
+                                Topics.DELIVERIES_WEBHOOK,
+                                EventTypes.DELIVERY_REQUESTED,
+                                request.recipient().id(),
+                                request.deliveryId(),
+                                request))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+
+        awaitFinal(other);
+        assertThat(statuses(other))
+                .extracting(DeliveryStatusChanged::state)
+                .containsExactly(DeliveryState.SENDING, DeliveryState.DELIVERED);
+        // The slow target is still answering the first: its second waits behind it, not beside it.
+        assertThat(statuses(first)).extracting(DeliveryStatusChanged::state).containsExactly(DeliveryState.SENDING);
+        assertThat(statuses(second)).isEmpty();
+        awaitFinal(second);
+        assertThat(posts(first).stream()
+                        .sorted(Comparator.comparingLong(ReceivedRequest::id))
+                        .map(post -> post.header("Idempotency-Key")))
+                .containsExactly(first.deliveryId(), second.deliveryId());
+        assertThat(statuses(first)).extracting(DeliveryStatusChanged::state).endsWith(DeliveryState.DELIVERED);
     }
 
     @Test
@@ -343,15 +417,23 @@ class WebhookDeliveryKafkaTest {
     private void deadLetter(DeliveryRequested request, String key, Class<? extends Exception> failure) {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(DLT, null, key, EventJson.mapper().writeValueAsBytes(request));
+        withEventHeaders(record, request)
+                .headers()
+                .add(KafkaHeaders.DLT_EXCEPTION_FQCN, bytes(ListenerExecutionFailedException.class.getName()))
+                .add(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN, bytes(failure.getName()));
+        kafka.send(record).join();
+    }
+
+    /** The CloudEvents headers Herald's publisher puts on a delivery request. */
+    private static ProducerRecord<String, byte[]> withEventHeaders(
+            ProducerRecord<String, byte[]> record, DeliveryRequested request) {
         record.headers()
                 .add("ce_specversion", bytes("1.0"))
                 .add("ce_id", bytes(request.deliveryId()))
                 .add("ce_type", bytes(EventTypes.DELIVERY_REQUESTED.ceType()))
                 .add("ce_source", bytes("/herald/test"))
-                .add("content-type", bytes("application/json"))
-                .add(KafkaHeaders.DLT_EXCEPTION_FQCN, bytes(ListenerExecutionFailedException.class.getName()))
-                .add(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN, bytes(failure.getName()));
-        kafka.send(record).join();
+                .add("content-type", bytes("application/json"));
+        return record;
     }
 
     private static byte[] bytes(String value) {
@@ -375,6 +457,21 @@ class WebhookDeliveryKafkaTest {
         return sandbox.inbox().all().stream()
                 .filter(received -> received.path().startsWith(path))
                 .toList();
+    }
+
+    /** A hook whose records go to the same partition as {@code hook}'s (the producer's own choice). */
+    private static String hookOnThePartitionOf(String hook) {
+        int partition = partitionOf(hook);
+        while (true) {
+            String candidate = "quick-" + random(4);
+            if (partitionOf(candidate) == partition) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partitionOf(String key) {
+        return Utils.toPositive(Utils.murmur2(bytes(key))) % PARTITIONS;
     }
 
     private static String random(int bytes) {

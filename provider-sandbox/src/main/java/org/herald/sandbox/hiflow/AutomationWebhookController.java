@@ -1,10 +1,14 @@
 package org.herald.sandbox.hiflow;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.OptionalInt;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
 import org.herald.sandbox.behaviour.ScriptedFailures;
+import org.herald.sandbox.behaviour.ScriptedFailures.Script;
 import org.herald.sandbox.inbox.Inbox;
 import org.herald.sandbox.inbox.Incoming;
+import org.herald.sandbox.robot.ScriptedAnswer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,11 +40,20 @@ class AutomationWebhookController {
 
     @PostMapping("/{target:hiflow|jijyun}/{hookId}")
     ResponseEntity<String> receive(
-            @PathVariable String target, @PathVariable String hookId, HttpServletRequest request) {
+            @PathVariable String target,
+            @PathVariable String hookId,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         Incoming incoming = Incoming.of(request);
-        OptionalInt failure = failures.nextFailure(target, hookId);
-        if (failure.isPresent()) {
-            int status = failure.getAsInt();
+        // A script slows the answer down, drops the connection or answers an HTTP status.
+        Optional<Script> script = ScriptedAnswer.take(failures, target, hookId);
+        if (script.isPresent() && script.get().reset()) {
+            inbox.add(target, incoming, 0, "scripted connection reset");
+            ScriptedAnswer.drop(response);
+        }
+        if (script.isPresent() && script.get().status() > 0) {
+            int status = script.get().status();
             inbox.add(target, incoming, status, "scripted failure");
             return answer(status, "{\"code\":" + status + ",\"msg\":\"scripted failure\"}");
         }

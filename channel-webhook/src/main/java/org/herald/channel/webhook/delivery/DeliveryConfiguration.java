@@ -67,6 +67,11 @@ class DeliveryConfiguration {
     }
 
     @Bean
+    DeliveryLanes deliveryLanes(WebhookProperties properties) {
+        return new DeliveryLanes(properties.deliveriesInFlight());
+    }
+
+    @Bean
     HostIsolation hostIsolation(IsolationProperties properties) {
         return new HostIsolation(properties);
     }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInPlaceWait a rate-limit wait up to this long is waited in place; a longer one parks the
  *     request on the delay topic
  * @param delayHop the longest the delay topic's consumer holds one record before parking it again
+ * @param deliveriesInFlight how many deliveries this instance makes at once, over all its consumers
+ *     ({@link DeliveryLanes})
  */
 @ConfigurationProperties("herald.webhook")
 public record WebhookProperties(
@@ -22,4 +24,5 @@ public record WebhookProperties(
         @DefaultValue("10s") Duration statusPublishTimeout,
         @DefaultValue("0.2") double retryJitter,
         @DefaultValue("2s") Duration maxInPlaceWait,
-        @DefaultValue("10s") Duration delayHop) {}
+        @DefaultValue("10s") Duration delayHop,
+        @DefaultValue("48") int deliveriesInFlight) {}

@@ -231,7 +231,7 @@ class WebhookDeliveryServiceTest {
                 .headersDelay(3, TimeUnit.SECONDS)
                 .build());
         OutboundHttp impatient = client(new OutboundHttpProperties(
-                true, Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5), 65536));
+                true, Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5), 65536, 64));
 
         DeliveryOutcome outcome = service(impatient).deliver(request(hookUrl(), null), 1);
 
