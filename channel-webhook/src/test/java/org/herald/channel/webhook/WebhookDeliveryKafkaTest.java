@@ -14,13 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.herald.channel.webhook.pause.DeliveriesEndpoint;
 import org.herald.events.delivery.DeliveryRequested;
@@ -33,6 +28,7 @@ import org.herald.events.topic.Topics;
 import org.herald.sandbox.ProviderSandbox;
 import org.herald.sandbox.inbox.ReceivedRequest;
 import org.herald.sealing.SecretSealer;
+import org.herald.testservers.PlainProducer;
 import org.herald.testservers.RealServers;
 import org.herald.testservers.TopicTap;
 import org.herald.transport.EventJson;
@@ -161,16 +157,7 @@ class WebhookDeliveryKafkaTest {
                 EventJson.mapper().writeValueAsBytes(request));
         withEventHeaders(record, request).headers().add("traceparent", bytes("00-" + traceId + "-b7ad6b7169203331-01"));
 
-        // A plain producer: the application's template would put a trace of its own on the record.
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealServers.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class))) {
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        }
+        PlainProducer.send(record);
 
         awaitFinal(request);
         List<String> traces = tap.records(Topics.DELIVERY_STATUS.name()).stream()

@@ -8,15 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.herald.events.delivery.DeliveryState;
 import org.herald.events.delivery.DeliveryStatusChanged;
@@ -25,7 +20,7 @@ import org.herald.events.topic.EventTypes;
 import org.herald.events.topic.Topics;
 import org.herald.ingest.IngestIntegrationTest;
 import org.herald.ingest.KafkaProbe;
-import org.herald.testservers.RealServers;
+import org.herald.testservers.PlainProducer;
 import org.herald.transport.CloudEventHeaders;
 import org.herald.transport.EventJson;
 import org.herald.transport.EventPublisher;
@@ -122,15 +117,7 @@ class ProjectionFlowTest extends IngestIntegrationTest {
         header(record, CloudEventHeaders.SOURCE, "channel-webhook");
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         header(record, "traceparent", "00-" + traceId + "-b7ad6b7169203331-01");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealServers.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class))) {
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        }
+        PlainProducer.send(record);
 
         ConsumerRecord<String, byte[]> completion =
                 KafkaProbe.await(Topics.MESSAGES_COMPLETED.name(), r -> shortCode.equals(r.key()));
