@@ -257,7 +257,7 @@ class WebhookDeliveryKafkaTest {
     }
 
     @Test
-    void shouldDeliverToOtherRecipientsOfAPartitionWhileOneWaitsForItsSlowTargetAndKeepItsOrder() {
+    void shouldDeliverToOtherRecipientsOfAPartitionWhileOneWaitsForItsSlowTargetAndKeepItsOrder() throws Exception {
         String slow = "slow-" + random(4);
         String quick = hookOnThePartitionOf(slow);
         DeliveryRequested first = delivery(slow, null);
@@ -265,16 +265,16 @@ class WebhookDeliveryKafkaTest {
         DeliveryRequested other = delivery(quick, null);
         sandbox.behaviour().script("hiflow", slow, 1, null, Duration.ofSeconds(3), false);
 
-        // Sent together to one partition, so one poll holds all three.
-        CompletableFuture.allOf(Stream.of(first, second, other)
-                        .map(request -> publisher.publish(
-                                Topics.DELIVERIES_WEBHOOK,
-                                EventTypes.DELIVERY_REQUESTED,
+        // One batch on one partition, so one poll holds all three.
+        PlainProducer.sendTogether(Stream.of(first, second, other)
+                .map(request -> withEventHeaders(
+                        new ProducerRecord<>(
+                                Topics.DELIVERIES_WEBHOOK.name(),
+                                null,
                                 request.recipient().id(),
-                                request.deliveryId(),
-                                request))
-                        .toArray(CompletableFuture[]::new))
-                .join();
+                                EventJson.mapper().writeValueAsBytes(request)),
+                        request))
+                .toList());
 
         awaitFinal(other);
         assertThat(statuses(other))
@@ -313,6 +313,30 @@ class WebhookDeliveryKafkaTest {
                 .extracting(DeliveryStatusChanged::state)
                 .containsExactly(DeliveryState.SENDING, DeliveryState.DELIVERED);
         assertThat(posts(request)).hasSize(1);
+    }
+
+    @Test
+    void shouldSayPausedOnlyOnceTheDeliveryInHandIsFinished() {
+        DeliveryRequested request = delivery("in-hand-" + random(4), null);
+        sandbox.behaviour().script("hiflow", request.recipient().id(), 1, null, Duration.ofSeconds(2), false);
+        publish(request, request.recipient().id());
+        await().atMost(WAIT).until(() -> !statuses(request).isEmpty());
+        try {
+            deliveries.change(true);
+
+            // The target is still answering: the consumer stopped fetching, the delivery has not ended.
+            assertThat(deliveries.state().pauseRequested()).isTrue();
+            assertThat(deliveries.state().paused()).isFalse();
+            await().atMost(WAIT).until(() -> deliveries.state().paused());
+            // The sandbox records a post when it answers it.
+            assertThat(posts(request)).extracting(ReceivedRequest::status).containsExactly(200);
+        } finally {
+            deliveries.change(false);
+        }
+        awaitFinal(request);
+        assertThat(statuses(request))
+                .extracting(DeliveryStatusChanged::state)
+                .containsExactly(DeliveryState.SENDING, DeliveryState.DELIVERED);
     }
 
     @Test

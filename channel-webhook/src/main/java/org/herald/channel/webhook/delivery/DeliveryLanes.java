@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The order a robot group sees its messages in is kept, because a lane starts a recipient's next
  * delivery only after the previous one's post was answered.
  */
-final class DeliveryLanes implements AutoCloseable {
+public final class DeliveryLanes implements AutoCloseable {
 
     /** A delivery's work: runs on a lane thread; its future completes when its outcome is durable. */
     @FunctionalInterface
@@ -92,9 +92,14 @@ final class DeliveryLanes implements AutoCloseable {
         return result;
     }
 
-    /** Recipients with deliveries queued or running: for tests and diagnostics. */
+    /** Recipients with deliveries queued or running. */
     int activeLanes() {
         return tails.size();
+    }
+
+    /** No delivery is queued or running: what consumers handed in is finished. */
+    public boolean idle() {
+        return tails.isEmpty();
     }
 
     /**

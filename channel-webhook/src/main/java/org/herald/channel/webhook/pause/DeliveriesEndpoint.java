@@ -2,6 +2,7 @@ package org.herald.channel.webhook.pause;
 
 import java.util.Collection;
 import org.apache.kafka.common.TopicPartition;
+import org.herald.channel.webhook.delivery.DeliveryLanes;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -23,16 +24,18 @@ public class DeliveriesEndpoint {
 
     /**
      * @param pauseRequested every consumer of this instance was told to pause
-     * @param paused every consumer has stopped fetching
+     * @param paused every consumer has stopped fetching and the deliveries they handed in are finished
      * @param listeners the listeners paused and resumed together: the delivery topic's, its retry
      *     and dead-letter topics' and the delay topic's, each with all its consumers
      */
     public record DeliveriesState(boolean pauseRequested, boolean paused, int listeners) {}
 
     private final KafkaListenerEndpointRegistry registry;
+    private final DeliveryLanes lanes;
 
-    DeliveriesEndpoint(KafkaListenerEndpointRegistry registry) {
+    DeliveriesEndpoint(KafkaListenerEndpointRegistry registry, DeliveryLanes lanes) {
         this.registry = registry;
+        this.lanes = lanes;
     }
 
     @ReadOperation
@@ -40,7 +43,10 @@ public class DeliveriesEndpoint {
         Collection<? extends MessageListenerContainer> containers = listeners();
         return new DeliveriesState(
                 !containers.isEmpty() && containers.stream().allMatch(MessageListenerContainer::isPauseRequested),
-                !containers.isEmpty() && containers.stream().allMatch(DeliveriesEndpoint::stoppedFetching),
+                // A consumer waiting for its poll's deliveries counts as paused already; they are not.
+                !containers.isEmpty()
+                        && containers.stream().allMatch(DeliveriesEndpoint::stoppedFetching)
+                        && lanes.idle(),
                 containers.size());
     }
 
