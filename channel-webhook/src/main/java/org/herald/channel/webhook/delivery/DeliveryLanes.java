@@ -92,11 +92,6 @@ public final class DeliveryLanes implements AutoCloseable {
         return result;
     }
 
-    /** Recipients with deliveries queued or running. */
-    int activeLanes() {
-        return tails.size();
-    }
-
     /** No delivery is queued or running: what consumers handed in is finished. */
     public boolean idle() {
         return tails.isEmpty();

@@ -48,7 +48,7 @@ class DeliveryLanesTest {
         assertThat(done)
                 .containsExactlyElementsOf(IntStream.range(0, 50).boxed().toList());
         assertThat(mostAtOnce).hasValue(1);
-        await().atMost(WAIT).until(() -> lanes.activeLanes() == 0);
+        await().atMost(WAIT).until(lanes::idle);
     }
 
     @Test
