@@ -150,12 +150,8 @@ class WebhookDeliveryKafkaTest {
     void shouldContinueTheRequestsTraceInEveryStatusItReports() throws Exception {
         DeliveryRequested request = delivery("traced-" + random(4), null);
         String traceId = random(16);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
-                Topics.DELIVERIES_WEBHOOK.name(),
-                null,
-                request.recipient().id(),
-                EventJson.mapper().writeValueAsBytes(request));
-        withEventHeaders(record, request).headers().add("traceparent", bytes("00-" + traceId + "-b7ad6b7169203331-01"));
+        ProducerRecord<String, byte[]> record = requestRecord(request);
+        record.headers().add("traceparent", bytes("00-" + traceId + "-b7ad6b7169203331-01"));
 
         PlainProducer.send(record);
 
@@ -266,15 +262,8 @@ class WebhookDeliveryKafkaTest {
         sandbox.behaviour().script("hiflow", slow, 1, null, Duration.ofSeconds(3), false);
 
         // One batch on one partition, so one poll holds all three.
-        PlainProducer.sendTogether(Stream.of(first, second, other)
-                .map(request -> withEventHeaders(
-                        new ProducerRecord<>(
-                                Topics.DELIVERIES_WEBHOOK.name(),
-                                null,
-                                request.recipient().id(),
-                                EventJson.mapper().writeValueAsBytes(request)),
-                        request))
-                .toList());
+        PlainProducer.sendTogether(
+                Stream.of(first, second, other).map(this::requestRecord).toList());
 
         awaitFinal(other);
         assertThat(statuses(other))
@@ -433,6 +422,17 @@ class WebhookDeliveryKafkaTest {
                 .add(KafkaHeaders.DLT_EXCEPTION_FQCN, bytes(ListenerExecutionFailedException.class.getName()))
                 .add(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN, bytes(failure.getName()));
         kafka.send(record).join();
+    }
+
+    /** A delivery request on the delivery topic, keyed by its recipient, as Herald publishes it. */
+    private ProducerRecord<String, byte[]> requestRecord(DeliveryRequested request) {
+        return withEventHeaders(
+                new ProducerRecord<>(
+                        Topics.DELIVERIES_WEBHOOK.name(),
+                        null,
+                        request.recipient().id(),
+                        EventJson.mapper().writeValueAsBytes(request)),
+                request);
     }
 
     /** The CloudEvents headers Herald's publisher puts on a delivery request. */
