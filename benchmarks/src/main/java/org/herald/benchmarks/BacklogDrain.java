@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * channel-webhook's own delivery rate, warm. Its instances first deliver a warm-up run (so the drain
+ * channel-webhook's own delivery rate, warm. Its instances first drain a warm-up backlog (so the drain
  * measures compiled code, not the JIT compiler: a fresh instance takes most of a 40 s drain to reach
  * its pace), then pause their deliveries ({@code /actuator/deliveries}) while a backlog of delivery
  * requests builds up (ingest accepts and dispatches with nothing delivering), then resume together,
@@ -21,6 +21,8 @@ final class BacklogDrain {
      *     than 90 % arrived in time
      */
     record Result(RunResult sending, long accepted, long expected, double perSecond) {}
+
+    private record Sent(RunResult sending, long accepted) {}
 
     private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(90);
 
@@ -48,39 +50,63 @@ final class BacklogDrain {
                     + " benchmark starts, not --ingest-url");
         }
         if (warmupMessages > 0) {
-            System.out.printf("%n%s: warming up with %,d messages at %,.0f/s%n", name, warmupMessages, rate);
-            LongAdder warmupAccepted = new LongAdder();
-            LoadGenerator.run(
-                    name + " warm-up",
-                    warmup,
-                    rate,
-                    0,
-                    warmupMessages / rate,
-                    connections,
-                    (shortCode, intended, acceptedAt) -> warmupAccepted.increment(),
-                    false);
-            awaitArrivals(ledger, 0, warmupAccepted.sum());
+            // The warm-up is a drain too, shaped as the measured one: a consumer handed hundreds of
+            // records per poll, lanes queueing behind one another, the bulkhead full. Delivered as they
+            // come in, the same messages left the drain's own paths to be compiled (and code compiled
+            // for the trickle deoptimised) during the measured drain: 25-50 % of every service's CPU
+            // went to its compiler threads there.
+            System.out.printf("%n%s: warming up with a drain of %,d messages%n", name, warmupMessages);
+            Sent warm = drain(
+                    name + " warm-up", herald, warmup, warmupMessages, rate, connections, (id, intended, at) -> {});
+            awaitArrivals(ledger, 0, warm.accepted());
         }
         int warmArrivals = ledger.arrivalCount();
+        Sent backlog = drain(
+                name + " backlog",
+                herald,
+                target,
+                messages,
+                rate,
+                connections,
+                (shortCode, intended, acceptedAt) -> ledger.accepted(shortCode, intended));
+        long expected = Math.round(backlog.accepted() * arrivingShare);
+        awaitArrivals(ledger, warmArrivals, expected);
+        return new Result(
+                backlog.sending(), backlog.accepted(), expected, ledger.steadyRate(warmArrivals, expected, 0.1, 0.9));
+    }
+
+    /**
+     * Pauses the deliveries, sends {@code messages} at {@code rate}, waits until ingest dispatched
+     * them all and resumes the deliveries; the caller awaits the arrivals.
+     */
+    private static Sent drain(
+            String name,
+            Herald herald,
+            HttpSendTarget target,
+            int messages,
+            double rate,
+            int connections,
+            LoadGenerator.AcceptListener onAccepted) {
         herald.pauseDeliveries(true);
         long publishedBefore = herald.webhookRequestsPublished();
         System.out.printf("%s: deliveries paused; sending %,d messages at %,.0f/s%n", name, messages, rate);
+        LongAdder accepted = new LongAdder();
         RunResult sending = LoadGenerator.run(
-                name + " backlog",
+                name,
                 target,
                 rate,
                 0,
                 messages / rate,
                 connections,
-                (shortCode, intended, acceptedAt) -> ledger.accepted(shortCode, intended),
+                (shortCode, intended, acceptedAt) -> {
+                    accepted.increment();
+                    onAccepted.accepted(shortCode, intended, acceptedAt);
+                },
                 true);
-        long accepted = ledger.acceptedCount();
-        awaitDispatched(herald, publishedBefore + accepted);
-        long expected = Math.round(accepted * arrivingShare);
-        System.out.printf("  %,d requests queued; resuming deliveries%n", accepted);
+        awaitDispatched(herald, publishedBefore + accepted.sum());
+        System.out.printf("  %,d requests queued; resuming deliveries%n", accepted.sum());
         herald.pauseDeliveries(false);
-        awaitArrivals(ledger, warmArrivals, expected);
-        return new Result(sending, accepted, expected, ledger.steadyRate(warmArrivals, expected, 0.1, 0.9));
+        return new Sent(sending, accepted.sum());
     }
 
     private static void awaitDispatched(Herald herald, long published) {

@@ -44,6 +44,8 @@ public final class BenchmarkMain {
               --ceiling-start N --ceiling-step N --ceiling-max N --step-seconds S --ceiling-p99-ms MS
               --receiver-delay-ms MS --instances N (scaling)   --dead N (dead-targets)
               --messages N                      (scaling, dead-targets: the backlog, sent at --rate, 300)
+              --warmup-messages N (12000)       (scaling, per instance; dead-targets: drained unmeasured
+                                                first, so the measured drain runs compiled code)
               --kill-at S --down S --drain S    (faults)
               --port-offset N (300)   --stack-data DIR   --services-dir DIR   --startup-jvm
               --ingest-url URL --gateway-url URL --admin-key KEY --kafka HOST:PORT   (a running Herald)

@@ -22,7 +22,7 @@ final class DeadTargetsScenario {
         double rate = options.number("rate", 300);
         int connections = options.integer("connections", 64);
         int dead = options.integer("dead", 1);
-        int warmup = options.integer("warmup-messages", 6000);
+        int warmup = options.integer("warmup-messages", 12000);
 
         Report report = new Report("dead-targets", command);
         double[] healthyPerSecond = new double[2];
@@ -73,7 +73,7 @@ final class DeadTargetsScenario {
                 drop <= 0.10);
         report.note("A dead target accepts the connection and never answers (costs the sender its read timeout),"
                 + " the expensive kind. Each phase on a fresh stack warms channel-webhook up with --warmup-messages"
-                + " (6000) to the answering targets, then drains the same backlog (its deliveries paused while"
+                + " (12000) to the answering targets, then drains the same backlog (its deliveries paused while"
                 + " --messages requests are accepted and dispatched, then resumed); the rate counts arrivals"
                 + " at the answering targets between 10 % and 90 % of those expected. The receiver answers at once,"
                 + " so the healthy phase is also the one-instance delivery rate to a fast receiver.");
