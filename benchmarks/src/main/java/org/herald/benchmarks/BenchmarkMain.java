@@ -39,8 +39,9 @@ public final class BenchmarkMain {
                                                 has the cores to itself)
               --stack-warmup S (15) --jit-warmup S (20)   (ingest, e2e: real sends at 100/s, then refused
                                                 sends at 2,000/s per route, before anything is measured)
-              --steady-warmup S (60) --steady-warmup-rate N (800)   (ingest: then real sends per route,
-                                                so the accept path is compiled before it is measured)
+              --steady-warmup S --steady-warmup-rate N   (ingest, e2e: then real sends per route, so the
+                                                services run compiled code when measured; ingest 60 s at
+                                                800/s, e2e 180 s at 250/s and then until the stack is quiet)
               --ceiling-start N --ceiling-step N --ceiling-max N --step-seconds S --ceiling-p99-ms MS
               --receiver-delay-ms MS --instances N (scaling)   --dead N (dead-targets)
               --messages N                      (scaling, dead-targets: the backlog, sent at --rate, 300)

@@ -1,9 +1,12 @@
 package org.herald.benchmarks;
 
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** Waits, bounded, for the accepted messages to arrive after the load stops. */
+/** Waits, bounded, for the accepted messages to arrive after the load stops, or for the stack to be idle. */
 final class Drain {
+
+    private static final double SETTLE_LIMIT_SECONDS = 180;
 
     private Drain() {}
 
@@ -50,6 +53,35 @@ final class Drain {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+    }
+
+    /**
+     * Waits {@code seconds}, then until deliveries stopped arriving for 3 s and every consumer group but
+     * {@code idle} has caught up (Kafka lag 0), at most {@value #SETTLE_LIMIT_SECONDS} s: so a measured
+     * run does not share the CPU with the dispatching, projection and callbacks of what came before.
+     */
+    static void settle(double seconds, DeliveryLedger ledger, Herald herald, Set<String> idle) {
+        long deadline = System.nanoTime() + (long) (SETTLE_LIMIT_SECONDS * 1e9);
+        int seen = -1;
+        long quietSince = System.nanoTime();
+        try {
+            Thread.sleep((long) (seconds * 1000));
+            while (System.nanoTime() < deadline) {
+                int now = ledger.arrivalCount();
+                if (now != seen) {
+                    seen = now;
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince > 3_000_000_000L && herald.consumerLag(idle) == 0) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+            System.out.printf(
+                    "  (the previous run's work was still going on after %.0f s: %,d records not yet consumed)%n",
+                    SETTLE_LIMIT_SECONDS, herald.consumerLag(idle));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

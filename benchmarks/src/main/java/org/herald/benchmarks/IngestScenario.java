@@ -29,8 +29,6 @@ final class IngestScenario {
     /** channel-webhook's consumer group: idle while its deliveries are paused. */
     private static final String WEBHOOK_GROUP = "channel-webhook";
 
-    private static final double DRAIN_LIMIT_SECONDS = 180;
-
     private static final String BARE_HTTP = "bare HTTP (reference)";
     private static final String RAW_KAFKA = "raw Kafka producer (reference)";
     private static final String BARE_HTTP_AND_KAFKA = "bare HTTP + Kafka (reference)";
@@ -100,7 +98,7 @@ final class IngestScenario {
             try {
                 Map<String, RunResult> fixed = new LinkedHashMap<>();
                 for (Map.Entry<String, LoadGenerator.Target> target : targets.entrySet()) {
-                    settle(
+                    Drain.settle(
                             target.getKey().equals("gateway") ? Math.max(settle, BREAKER_WAIT_SECONDS) : settle,
                             ledger,
                             herald,
@@ -116,7 +114,7 @@ final class IngestScenario {
                 Map<String, Ceiling.Result> ceilings = new LinkedHashMap<>();
                 if (ceiling) {
                     for (Map.Entry<String, LoadGenerator.Target> target : targets.entrySet()) {
-                        settle(
+                        Drain.settle(
                                 target.getKey().equals("gateway") ? Math.max(settle, BREAKER_WAIT_SECONDS) : settle,
                                 ledger,
                                 herald,
@@ -247,30 +245,6 @@ final class IngestScenario {
      * after the deliveries). Otherwise the next run would share the CPU with the previous one's
      * backlog.
      */
-    private static void settle(double seconds, DeliveryLedger ledger, Herald herald, Set<String> idle) {
-        long deadline = System.nanoTime() + (long) (DRAIN_LIMIT_SECONDS * 1e9);
-        int seen = -1;
-        long quietSince = System.nanoTime();
-        try {
-            Thread.sleep((long) (seconds * 1000));
-            while (System.nanoTime() < deadline) {
-                int now = ledger.arrivalCount();
-                if (now != seen) {
-                    seen = now;
-                    quietSince = System.nanoTime();
-                } else if (System.nanoTime() - quietSince > 3_000_000_000L && herald.consumerLag(idle) == 0) {
-                    return;
-                }
-                Thread.sleep(500);
-            }
-            System.out.printf(
-                    "  (the previous run's work was still going on after %.0f s: %,d records not yet consumed)%n",
-                    DRAIN_LIMIT_SECONDS, herald.consumerLag(idle));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     static String ms(double millis) {
         return Double.isNaN(millis) ? "–" : String.format(Locale.ROOT, "%.2f ms", millis);
     }

@@ -93,9 +93,7 @@ final class StackWarmup {
         if (seconds <= 0) {
             return;
         }
-        System.out.printf(
-                "%nWarming the accept path up (%.0f s per route at %,.0f/s, real sends, not measured)...%n",
-                seconds, rate);
+        System.out.printf("%nWarming up on real sends (%.0f s per route at %,.0f/s, not measured)...%n", seconds, rate);
         Map<String, String> routes = new LinkedHashMap<>();
         if (direct) {
             routes.put("ingest direct", herald.ingestUrl());
