@@ -57,9 +57,10 @@ final class Drain {
     }
 
     /**
-     * Waits {@code seconds}, then until deliveries stopped arriving for 3 s and every consumer group but
-     * {@code idle} has caught up (Kafka lag 0), at most {@value #SETTLE_LIMIT_SECONDS} s: so a measured
-     * run does not share the CPU with the dispatching, projection and callbacks of what came before.
+     * Waits {@code seconds}, then until the work of what was sent before is done: deliveries stopped
+     * arriving for 3 s and no consumer group but the {@code idle} ones has records left (the projector
+     * and callbacks run after the deliveries), at most {@value #SETTLE_LIMIT_SECONDS} s. Otherwise a
+     * measured run would share the CPU with the dispatching, projection and callbacks of earlier sends.
      */
     static void settle(double seconds, DeliveryLedger ledger, Herald herald, Set<String> idle) {
         long deadline = System.nanoTime() + (long) (SETTLE_LIMIT_SECONDS * 1e9);

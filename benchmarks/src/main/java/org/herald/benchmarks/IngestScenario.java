@@ -239,12 +239,6 @@ final class IngestScenario {
         }
     }
 
-    /**
-     * Waits {@code seconds}, then until the previous run's work is done: deliveries stopped arriving
-     * and no consumer group but the {@code idle} ones has records left (the projector and callbacks run
-     * after the deliveries). Otherwise the next run would share the CPU with the previous one's
-     * backlog.
-     */
     static String ms(double millis) {
         return Double.isNaN(millis) ? "–" : String.format(Locale.ROOT, "%.2f ms", millis);
     }
