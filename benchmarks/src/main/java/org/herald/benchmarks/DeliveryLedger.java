@@ -89,13 +89,26 @@ final class DeliveryLedger {
      */
     Histogram endToEndMicros(long fromIntendedNanos) {
         Histogram histogram = new Histogram(3);
+        forEachArrived(
+                fromIntendedNanos,
+                (shortCode, intended, arrival) -> histogram.recordValue(Math.max(1, (arrival - intended) / 1000)));
+        return histogram;
+    }
+
+    /** An accepted message that arrived: when its send was due and when it first arrived. */
+    @FunctionalInterface
+    interface ArrivedMessage {
+        void accept(String shortCode, long intendedStartNanos, long firstArrivalNanos);
+    }
+
+    /** Every accepted message due at or after {@code fromIntendedNanos} that arrived. */
+    void forEachArrived(long fromIntendedNanos, ArrivedMessage action) {
         accepted.forEach((shortCode, intended) -> {
             Long arrival = firstArrival.get(shortCode);
             if (arrival != null && intended >= fromIntendedNanos) {
-                histogram.recordValue(Math.max(1, (arrival - intended) / 1000));
+                action.accept(shortCode, intended, arrival);
             }
         });
-        return histogram;
     }
 
     Tally tally() {

@@ -1,5 +1,6 @@
 package org.herald.benchmarks;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
@@ -11,6 +12,9 @@ import org.HdrHistogram.Histogram;
  * every service up and the stack went quiet again.
  */
 final class EndToEndScenario {
+
+    private static final String ACCEPTED_TOPIC = "herald.messages";
+    private static final String REQUESTED_TOPIC = "herald.deliveries.webhook";
 
     private EndToEndScenario() {}
 
@@ -50,6 +54,8 @@ final class EndToEndScenario {
             String name = viaGateway ? "gateway" : "ingest direct";
             HttpSendTarget target = new HttpSendTarget(
                     viaGateway ? herald.gatewayUrl() : herald.ingestUrl(), "/send", account.bodies());
+            TopicTimestamps steps =
+                    new TopicTimestamps(herald.kafkaBootstrapServers(), List.of(ACCEPTED_TOPIC, REQUESTED_TOPIC));
             System.out.printf(
                     "%n%s at %,.0f/s for %.0f s (+%.0f s warm-up), end to end%n", name, rate, seconds, warmup);
             RunResult run = LoadGenerator.run(
@@ -62,6 +68,7 @@ final class EndToEndScenario {
                     (shortCode, intended, acceptedAt) -> ledger.accepted(shortCode, intended),
                     true);
             Drain.await(ledger, options.number("drain", 60), 20);
+            steps.close();
             Histogram e2e = ledger.endToEndMicros(run.measureStartNanos());
             DeliveryLedger.Tally tally = ledger.tally();
             report.add(run);
@@ -98,12 +105,53 @@ final class EndToEndScenario {
                     IngestScenario.ms(run.percentileMillis(50)) + " / " + IngestScenario.ms(run.percentileMillis(99)),
                     "",
                     null);
+            reportSteps(report, ledger, steps, run.measureStartNanos());
             report.figure("messages measured end to end", String.valueOf(e2e.getTotalCount()), "", null);
             report.figure("accepted but never received (lost)", String.valueOf(tally.lost()), "0", tally.lost() == 0);
             report.figure("duplicate deliveries", String.valueOf(tally.duplicates()), "", null);
             report.note("End to end = first arrival at the receiver − the send's intended start, so it includes the"
-                    + " accept latency; warm-up messages are left out.");
+                    + " accept latency; warm-up messages are left out. The steps split it at the producer timestamps"
+                    + " of the message's accepted event on " + ACCEPTED_TOPIC + " and of its first delivery request on "
+                    + REQUESTED_TOPIC + " (millisecond resolution; the step percentiles do not add up to the"
+                    + " end-to-end ones).");
         }
         return report;
+    }
+
+    /**
+     * Where the time of a measured message went: to its accepted event (the gateway and ingest's
+     * accept), to its delivery request (the dispatcher), to its arrival (channel-webhook).
+     */
+    private static void reportSteps(Report report, DeliveryLedger ledger, TopicTimestamps steps, long fromNanos) {
+        Histogram accept = new Histogram(3);
+        Histogram dispatch = new Histogram(3);
+        Histogram deliver = new Histogram(3);
+        ledger.forEachArrived(fromNanos, (shortCode, intended, arrival) -> {
+            Long accepted = steps.first(ACCEPTED_TOPIC, shortCode);
+            Long requested = steps.first(REQUESTED_TOPIC, shortCode);
+            if (accepted != null && requested != null) {
+                accept.recordValue(Math.max(1, (accepted - intended) / 1000));
+                dispatch.recordValue(Math.max(1, (requested - accepted) / 1000));
+                deliver.recordValue(Math.max(1, (arrival - requested) / 1000));
+            }
+        });
+        report.figure("step: send due → accepted event published, p50 / p99", stepMillis(accept), "", null);
+        report.figure(
+                "step: accepted event → delivery request published (dispatcher), p50 / p99",
+                stepMillis(dispatch),
+                "",
+                null);
+        report.figure("step: delivery request → received (channel-webhook), p50 / p99", stepMillis(deliver), "", null);
+    }
+
+    private static String stepMillis(Histogram step) {
+        return step.getTotalCount() == 0
+                ? "no message seen on both topics"
+                : String.format(
+                        Locale.ROOT,
+                        "%.1f / %.1f ms (%,d messages)",
+                        step.getValueAtPercentile(50) / 1000.0,
+                        step.getValueAtPercentile(99) / 1000.0,
+                        step.getTotalCount());
     }
 }

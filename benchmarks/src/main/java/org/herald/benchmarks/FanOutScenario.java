@@ -130,7 +130,8 @@ final class FanOutScenario {
         private void poll() {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    String messageId = messageId(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
+                    String messageId = TopicTimestamps.messageId(
+                            new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
                     if (messageId != null) {
                         counts.computeIfAbsent(messageId, id -> new AtomicLong())
                                 .incrementAndGet();
@@ -140,16 +141,6 @@ final class FanOutScenario {
                     }
                 }
             }
-        }
-
-        private static String messageId(String json) {
-            int at = json.indexOf("\"messageId\":\"");
-            if (at < 0) {
-                return null;
-            }
-            int start = at + "\"messageId\":\"".length();
-            int end = json.indexOf('"', start);
-            return end < 0 ? null : json.substring(start, end);
         }
 
         long count(String messageId) {
