@@ -58,17 +58,21 @@ final class EndToEndScenario {
                     new TopicTimestamps(herald.kafkaBootstrapServers(), List.of(ACCEPTED_TOPIC, REQUESTED_TOPIC));
             System.out.printf(
                     "%n%s at %,.0f/s for %.0f s (+%.0f s warm-up), end to end%n", name, rate, seconds, warmup);
-            RunResult run = LoadGenerator.run(
-                    name,
-                    target,
-                    rate,
-                    warmup,
-                    seconds,
-                    connections,
-                    (shortCode, intended, acceptedAt) -> ledger.accepted(shortCode, intended),
-                    true);
-            Drain.await(ledger, options.number("drain", 60), 20);
-            steps.close();
+            RunResult run;
+            try {
+                run = LoadGenerator.run(
+                        name,
+                        target,
+                        rate,
+                        warmup,
+                        seconds,
+                        connections,
+                        (shortCode, intended, acceptedAt) -> ledger.accepted(shortCode, intended),
+                        true);
+                Drain.await(ledger, options.number("drain", 60), 20);
+            } finally {
+                steps.close();
+            }
             Histogram e2e = ledger.endToEndMicros(run.measureStartNanos());
             DeliveryLedger.Tally tally = ledger.tally();
             report.add(run);

@@ -4,16 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code fan-out}: one /send to a topic of {@code --subscribers} (10,000) WeChat subscribers, {@code
@@ -101,46 +93,17 @@ final class FanOutScenario {
     /** Counts the records on the delivery topic per message, from the topic's end at the start. */
     private static final class DeliveryCounter implements AutoCloseable {
 
-        private final KafkaConsumer<String, byte[]> consumer;
         private final ConcurrentHashMap<String, AtomicLong> counts = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<String, AtomicLong> lastAppend = new ConcurrentHashMap<>();
-        private final Thread poller;
-        private volatile boolean running = true;
+        private final TopicTail tail;
 
         DeliveryCounter(String bootstrapServers) {
-            Properties properties = new Properties();
-            properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-            properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-            consumer = new KafkaConsumer<>(properties);
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo partition : consumer.partitionsFor(TOPIC, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(TOPIC, partition.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            poller = new Thread(this::poll, "fan-out-counter");
-            poller.setDaemon(true);
-            poller.start();
-        }
-
-        private void poll() {
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    String messageId = TopicTimestamps.messageId(
-                            new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
-                    if (messageId != null) {
-                        counts.computeIfAbsent(messageId, id -> new AtomicLong())
-                                .incrementAndGet();
-                        lastAppend
-                                .computeIfAbsent(messageId, id -> new AtomicLong())
-                                .accumulateAndGet(record.timestamp(), Math::max);
-                    }
-                }
-            }
+            tail = new TopicTail(bootstrapServers, List.of(TOPIC), "fan-out-counter", (messageId, record) -> {
+                counts.computeIfAbsent(messageId, id -> new AtomicLong()).incrementAndGet();
+                lastAppend
+                        .computeIfAbsent(messageId, id -> new AtomicLong())
+                        .accumulateAndGet(record.timestamp(), Math::max);
+            });
         }
 
         long count(String messageId) {
@@ -165,13 +128,7 @@ final class FanOutScenario {
 
         @Override
         public void close() {
-            running = false;
-            try {
-                poller.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            consumer.close(Duration.ofSeconds(2));
+            tail.close();
         }
     }
 }
