@@ -12,7 +12,9 @@ RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     && ./mvnw -B -q -pl "$MODULE" -am -DskipTests package \
     && cp "$MODULE/target/$MODULE-0.1.0-SNAPSHOT-exec.jar" /app.jar
 
-FROM eclipse-temurin:17-jre
+# Compiled for Java 17 (any 17+ runs it); the image runs Java 25, on which channel-webhook delivered
+# about a quarter more per second on the same two cores (decision 63, docs/benchmarks.md).
+FROM eclipse-temurin:25-jre
 ARG MODULE
 LABEL org.opencontainers.image.title="herald-${MODULE}"
 # curl is what the compose health checks call.
