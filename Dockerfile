@@ -13,7 +13,7 @@ RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     && cp "$MODULE/target/$MODULE-0.1.0-SNAPSHOT-exec.jar" /app.jar
 
 # Compiled for Java 17 (any 17+ runs it); the image runs Java 25, on which channel-webhook delivered
-# about a quarter more per second on the same two cores (decision 63, docs/benchmarks.md).
+# about 18 % more per second on the same two cores (decision 63, docs/benchmarks.md).
 FROM eclipse-temurin:25-jre
 ARG MODULE
 LABEL org.opencontainers.image.title="herald-${MODULE}"
