@@ -32,6 +32,11 @@ public class EventPublisher {
         this.clock = clock;
     }
 
+    /** A publisher writing the same CloudEvents through another producer (one configured differently). */
+    public EventPublisher through(KafkaOperations<String, byte[]> other) {
+        return new EventPublisher(other, source, clock);
+    }
+
     /**
      * Sends one event.
      *

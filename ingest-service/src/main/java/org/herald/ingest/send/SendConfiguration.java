@@ -1,5 +1,6 @@
 package org.herald.ingest.send;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.herald.ingest.IngestProperties;
 import org.herald.ingest.account.AccountDirectory;
@@ -9,6 +10,7 @@ import org.herald.transport.EventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -27,14 +29,21 @@ class SendConfiguration {
     }
 
     @Bean
+    AcceptedMessageProducer acceptedMessageProducer(
+            ProducerFactory<String, byte[]> producers, ObservationRegistry observations, EventPublisher publisher) {
+        return new AcceptedMessageProducer(producers, observations, publisher);
+    }
+
+    @Bean
     SendService sendService(
             SendValidator validator,
             SendRules rules,
             SendLimits limits,
-            EventPublisher publisher,
+            AcceptedMessageProducer acceptedMessages,
             IngestProperties properties,
             Clock clock) {
-        return new SendService(validator, rules, limits, publisher, properties.publishTimeout(), clock);
+        return new SendService(
+                validator, rules, limits, acceptedMessages.publisher(), properties.publishTimeout(), clock);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +74,35 @@ class SendApiTest extends IngestIntegrationTest {
         assertThat(accepted.content()).isEqualTo("<b>main</b> " + nonce);
         assertThat(accepted.callbackUrl()).isEqualTo("https://example.com/cb");
         assertThat(KafkaProbe.value(record)).doesNotContain(account.token());
+    }
+
+    @Test
+    void shouldKeepEachAcceptedMessagesKeyButFillOnePartitionAtATime() {
+        List<String> shortCodes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            TestHttp.Response response = http().postJson(
+                            "/send",
+                            Map.of(
+                                    "token",
+                                    account.token(),
+                                    "content",
+                                    "batch " + i + " " + nonce,
+                                    "channel",
+                                    "webhook",
+                                    "webhook",
+                                    "flow1"),
+                            Map.of());
+            shortCodes.add(response.json().get("data").asString());
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.readAll(Topics.MESSAGES.name()).stream()
+                .filter(r -> shortCodes.contains(r.key()))
+                .toList();
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(shortCodes);
+        // Placed by their keys, eight messages would land on about six of the twelve partitions. The
+        // sticky partitioner moves to another partition only after a batch's worth of bytes (16 KB),
+        // so these few kilobytes take one partition, or two when they straddle that point.
+        assertThat(records.stream().map(ConsumerRecord::partition).distinct()).hasSizeBetween(1, 2);
     }
 
     @Test
