@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
@@ -40,7 +41,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.annotation.DirtiesContext;
@@ -90,6 +93,9 @@ class WebhookDeliveryKafkaTest {
 
     @Autowired
     DeliveriesEndpoint deliveries;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -278,6 +284,23 @@ class WebhookDeliveryKafkaTest {
                         .map(post -> post.header("Idempotency-Key")))
                 .containsExactly(first.deliveryId(), second.deliveryId());
         assertThat(statuses(first)).extracting(DeliveryStatusChanged::state).endsWith(DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void shouldConsumeTheDeliveryTopicWithAConsumerPerPartitionAndItsRetryTopicsWithTwo() {
+        Map<String, Integer> consumersByTopic = listeners.getListenerContainers().stream()
+                .map(container -> (ConcurrentMessageListenerContainer<?, ?>) container)
+                .collect(Collectors.toMap(
+                        container -> String.join(
+                                ",", container.getContainerProperties().getTopics()),
+                        ConcurrentMessageListenerContainer::getConcurrency));
+
+        String deliveryTopic = Topics.DELIVERIES_WEBHOOK.name();
+        assertThat(consumersByTopic)
+                .containsEntry(deliveryTopic, 4)
+                .containsEntry(deliveryTopic + ".retry-0", 2)
+                .containsEntry(deliveryTopic + ".retry-1", 2)
+                .containsEntry(DLT, 2);
     }
 
     @Test

@@ -21,6 +21,9 @@ public final class RetryTopics {
      * @param retryOn the exception a listener throws to ask for a later attempt
      * @param deadLetterBean the bean whose method handles the dead-letter topic
      * @param deadLetterMethod that method's name
+     * @param concurrency consumers per retry topic and for the dead-letter topic in one instance: they
+     *     carry a fraction of the main topic's records, and each idle consumer still fetches and sends
+     *     heartbeats
      */
     public static RetryTopicConfiguration configure(
             KafkaOperations<String, byte[]> kafka,
@@ -30,6 +33,7 @@ public final class RetryTopics {
             Class<? extends Throwable> retryOn,
             String deadLetterBean,
             String deadLetterMethod,
+            int concurrency,
             EventTransportProperties transport) {
         return RetryTopicConfigurationBuilder.newInstance()
                 .includeTopic(topic.name())
@@ -43,6 +47,7 @@ public final class RetryTopics {
                 .dltSuffix(".dlt")
                 .suffixTopicsWithIndexValues()
                 .autoCreateTopicsWith(transport.partitions(), transport.replicationFactor())
+                .concurrency(concurrency)
                 .dltHandlerMethod(deadLetterBean, deadLetterMethod)
                 .doNotRetryOnDltFailure()
                 .create(kafka);

@@ -97,6 +97,7 @@ class DeliveryRetryConfiguration extends RetryTopicConfigurationSupport {
                 RetryLaterException.class,
                 WebhookDeliveryListener.BEAN_NAME,
                 WebhookDeliveryListener.DEAD_LETTER_METHOD,
+                properties.retryConcurrency(),
                 transport);
     }
 

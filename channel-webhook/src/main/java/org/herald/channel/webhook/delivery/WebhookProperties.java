@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param delayHop the longest the delay topic's consumer holds one record before parking it again
  * @param deliveriesInFlight how many deliveries this instance makes at once, over all its consumers
  *     ({@link DeliveryLanes})
+ * @param retryConcurrency consumers per retry topic and for the dead-letter topic in one instance
  */
 @ConfigurationProperties("herald.webhook")
 public record WebhookProperties(
@@ -25,4 +26,5 @@ public record WebhookProperties(
         @DefaultValue("0.2") double retryJitter,
         @DefaultValue("2s") Duration maxInPlaceWait,
         @DefaultValue("10s") Duration delayHop,
-        @DefaultValue("48") int deliveriesInFlight) {}
+        @DefaultValue("48") int deliveriesInFlight,
+        @DefaultValue("2") int retryConcurrency) {}
