@@ -213,6 +213,20 @@ class ApiGatewayRoutingTest {
     }
 
     @Test
+    void shouldNotPassOnAForwardedHeaderTheCallerWrote() throws Exception {
+        http.send(
+                HttpRequest.newBuilder(gateway("/m/0123456789abcdef0123456789abcdef"))
+                        .header("Forwarded", "for=203.0.113.7;proto=https")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        Received received = ingest.next();
+        assertThat(received.header("Forwarded")).isNull();
+        assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void shouldAnswerUnknownPathWithPushplus404() throws Exception {
         HttpResponse<String> response = get("/sendx/abc");
 
