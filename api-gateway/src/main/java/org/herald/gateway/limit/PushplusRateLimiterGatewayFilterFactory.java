@@ -70,7 +70,7 @@ public class PushplusRateLimiterGatewayFilterFactory
             }
             Mono<Optional<Bucket>> answer = charges.isEmpty()
                     ? Mono.just(Optional.empty())
-                    : buckets.take(requested, charges).publishOn(RequestLoop.of(current));
+                    : buckets.take(requested, charges, RequestLoop.of(current));
             return answer.onErrorResume(e -> TraceLogging.write(() ->
                                     log.warn("Rate limiter unavailable, letting the request through: {}", e.toString()))
                             .thenReturn(Optional.empty()))
