@@ -103,21 +103,25 @@ class TokenBuckets {
         if (charges.isEmpty()) {
             return PASS;
         }
+        List<String> bucketKeys = new ArrayList<>(charges.size());
+        for (Charge charge : charges) {
+            bucketKeys.add(KEY_PREFIX + charge.bucket().name() + ":" + charge.key());
+        }
+        String client = String.join(" ", bucketKeys);
+        AtomicInteger lease = leases.getIfPresent(client);
+        if (lease != null && takeOne(lease)) {
+            return PASS;
+        }
+        // Only a request that needs Redis pays for the script's arguments.
         List<String> keys = new ArrayList<>(charges.size() * 2);
         List<String> args = new ArrayList<>(charges.size() * 2 + 2);
         args.add(Integer.toString(requested));
         args.add(Integer.toString(LEASE));
-        for (Charge charge : charges) {
-            String key = KEY_PREFIX + charge.bucket().name() + ":" + charge.key();
-            keys.add(key + ":tokens");
-            keys.add(key + ":refilled");
-            args.add(Integer.toString(charge.bucket().rate()));
-            args.add(Long.toString(charge.bucket().capacity()));
-        }
-        String client = String.join(" ", keys);
-        AtomicInteger lease = leases.getIfPresent(client);
-        if (lease != null && takeOne(lease)) {
-            return PASS;
+        for (int i = 0; i < charges.size(); i++) {
+            keys.add(bucketKeys.get(i) + ":tokens");
+            keys.add(bucketKeys.get(i) + ":refilled");
+            args.add(Integer.toString(charges.get(i).bucket().rate()));
+            args.add(Long.toString(charges.get(i).bucket().capacity()));
         }
         return redis.execute(TAKE, keys, args).next().publishOn(continueOn).map(answer -> {
             if (answer < 0) {
