@@ -1,6 +1,7 @@
 package org.herald.gateway.tracing;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Which request id a request travels with: the caller's own if it is usable, else a fresh one. */
 public final class RequestIds {
@@ -11,7 +12,16 @@ public final class RequestIds {
     private RequestIds() {}
 
     public static String choose(String incoming) {
-        return wellFormed(incoming) ? incoming : UUID.randomUUID().toString();
+        return wellFormed(incoming) ? incoming : fresh();
+    }
+
+    // A random (version 4) UUID from a fast generator: a request id correlates log lines and guards
+    // nothing, so it needs no SecureRandom, whose reads were 0.6 % of the gateway's CPU.
+    private static String fresh() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     // Only visible ASCII: the id ends up in log lines and headers, where anything else could forge or

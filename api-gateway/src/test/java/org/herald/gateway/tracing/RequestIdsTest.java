@@ -21,7 +21,11 @@ class RequestIdsTest {
             String chosen = RequestIds.choose(unusable);
 
             assertThat(chosen).isNotEqualTo(unusable);
-            assertThat(UUID.fromString(chosen).toString()).isEqualTo(chosen);
+            UUID id = UUID.fromString(chosen);
+            assertThat(id.toString()).isEqualTo(chosen);
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
         }
+        assertThat(RequestIds.choose(null)).isNotEqualTo(RequestIds.choose(null));
     }
 }
