@@ -80,6 +80,22 @@ class HeadWithBodyTest {
         }
     }
 
+    @Test
+    void shouldStillAnswerAHeadRequestWhoseAnswerAnnouncesABodyItDoesNotCarry() throws Exception {
+        try (Socket caller = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            caller.setSoTimeout(10_000);
+            caller.getOutputStream()
+                    .write("HEAD /send HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(ingest.firstSegments.poll(10, TimeUnit.SECONDS)).startsWith("HEAD /send HTTP/1.1");
+            String answer = firstSegment(caller.getInputStream());
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 200")
+                    .containsIgnoringCase("content-length: " + ANSWER.getBytes(StandardCharsets.UTF_8).length)
+                    .endsWith("\r\n\r\n");
+        }
+    }
+
     private static String firstSegment(InputStream in) throws IOException {
         byte[] buffer = new byte[65_536];
         int read = in.read(buffer);
@@ -139,7 +155,9 @@ class HeadWithBodyTest {
                     response.writeBytes(("HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=UTF-8\r\n"
                                     + "Content-Length: " + answer.length + "\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
-                    response.writeBytes(answer);
+                    if (!first.startsWith("HEAD ")) {
+                        response.writeBytes(answer);
+                    }
                     connection.getOutputStream().write(response.toByteArray());
                 }
             } catch (IOException closed) {
