@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.herald.ingest.api.Envelope;
 import org.herald.ingest.api.PushplusException;
 import org.herald.ingest.audience.PersonRequest;
+import org.herald.ingest.audience.RemarkRequest;
 import org.herald.ingest.openapi.AccessKeyService;
 import org.herald.ingest.openapi.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,10 +70,8 @@ class FriendController {
             @RequestHeader(name = "access-key", required = false) String accessKey,
             @RequestBody(required = false) RemarkRequest request) {
         UUID accountId = accessKeys.authenticate(accessKey);
-        if (request == null || request.id() == null) {
-            throw PushplusException.invalid("id不能为空");
-        }
-        friends.editRemark(accountId, request.id(), request.remark());
+        RemarkRequest body = request == null ? RemarkRequest.EMPTY : request;
+        friends.editRemark(accountId, body.checkedId(), body.checkedRemark());
         return Envelope.executed(null);
     }
 
@@ -102,6 +101,4 @@ class FriendController {
             throw PushplusException.invalid(field + "必须是数字");
         }
     }
-
-    record RemarkRequest(Long id, String remark) {}
 }

@@ -22,7 +22,6 @@ class FriendService {
 
     private static final Logger log = LoggerFactory.getLogger(FriendService.class);
 
-    private static final int MAX_REMARK = 20;
     private static final int MAX_QR_CODE = 200;
 
     private final FriendRepository friends;
@@ -102,12 +101,8 @@ class FriendService {
         log.info("friend {} of account {} deleted", friendId, accountId);
     }
 
-    void editRemark(UUID accountId, Long friendId, String remark) {
-        String text = remark == null ? "" : remark.trim();
-        if (text.codePointCount(0, text.length()) > MAX_REMARK) {
-            throw PushplusException.invalid("remark长度不能超过" + MAX_REMARK + "个字符");
-        }
-        if (friendId == null || !friends.editRemark(accountId, friendId, text)) {
+    void editRemark(UUID accountId, long friendId, String remark) {
+        if (!friends.editRemark(accountId, friendId, remark)) {
             throw PushplusException.invalid("好友不存在");
         }
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.herald.ingest.api.Envelope;
 import org.herald.ingest.api.PushplusException;
+import org.herald.ingest.audience.RemarkRequest;
 import org.herald.ingest.openapi.AccessKeyService;
 import org.herald.ingest.openapi.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -134,6 +135,16 @@ class TopicOpenApiController {
         UUID accountId = accessKeys.authenticate(accessKey);
         topics.removeSubscriber(accountId, TopicService.number("topicRelationId", topicRelationId));
         return Envelope.executed("删除成功");
+    }
+
+    @PostMapping("/api/open/topicUser/editRemark")
+    Envelope editRemark(
+            @RequestHeader(name = "access-key", required = false) String accessKey,
+            @RequestBody(required = false) RemarkRequest request) {
+        UUID accountId = accessKeys.authenticate(accessKey);
+        RemarkRequest body = request == null ? RemarkRequest.EMPTY : request;
+        topics.editRemark(accountId, body.checkedId(), body.checkedRemark());
+        return Envelope.executed(null);
     }
 
     private static Map<String, Object> summary(TopicRepository.Listed listed) {

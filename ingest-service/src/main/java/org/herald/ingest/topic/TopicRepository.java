@@ -271,6 +271,22 @@ class TopicRepository {
                 == 1;
     }
 
+    /** @return false when the owner has no active subscriber of that id */
+    boolean editRemark(UUID ownerAccountId, long relationId, String remark, Instant now) {
+        return jdbc.sql(
+                                """
+                        update topic_subscribers s set remark = :remark, updated_at = :now
+                        from topics t
+                        where s.id = :id and t.id = s.topic_id and t.account_id = :owner and s.state = 'ACTIVE'
+                        """)
+                        .param("id", relationId)
+                        .param("owner", ownerAccountId)
+                        .param("remark", remark)
+                        .param("now", utc(now))
+                        .update()
+                == 1;
+    }
+
     /** The active subscription of a Herald account to a topic. */
     Optional<Long> activeSubscription(UUID subscriberAccountId, long topicId) {
         return jdbc.sql(

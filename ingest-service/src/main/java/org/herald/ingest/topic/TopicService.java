@@ -148,6 +148,13 @@ class TopicService {
                 .orElseThrow(() -> PushplusException.invalid("订阅者不存在"));
     }
 
+    /** The owner's note on a subscriber of one of their topics, shown in the subscriber list. */
+    void editRemark(UUID accountId, long relationId, String remark) {
+        if (!topics.editRemark(accountId, relationId, remark, clock.instant())) {
+            throw PushplusException.invalid("订阅者不存在");
+        }
+    }
+
     /**
      * Subscribes someone to the owner's topic and announces it on {@code herald.account-events}
      * ({@code add_topic_user}). Joining again with the same identity is the same subscription: the

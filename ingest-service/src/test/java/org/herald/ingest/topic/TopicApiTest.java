@@ -173,6 +173,41 @@ class TopicApiTest extends AudienceIntegrationTest {
     }
 
     @Test
+    void shouldKeepTheOwnersRemarkOnASubscriberAndRefuseItForAnyoneElsesOrALeftOne() {
+        TestAccount owner = newAccount();
+        String key = accessKey(owner);
+        long topicId = addTopic(key, "remarks", "备注");
+        long relation = join(owner, "remarks", Map.of("openId", "oRemark1", "nickName", "老王"));
+
+        ok(openPost(key, "/api/open/topicUser/editRemark", Map.of("id", relation, "remark", "  机房值班  ")));
+        refused(
+                openPost(key, "/api/open/topicUser/editRemark", Map.of("id", relation, "remark", "备".repeat(21))),
+                "remark长度不能超过20个字符");
+        refused(openPost(key, "/api/open/topicUser/editRemark", Map.of("remark", "无编号")), "id不能为空");
+        refused(
+                openPost(
+                        accessKey(newAccount()),
+                        "/api/open/topicUser/editRemark",
+                        Map.of("id", relation, "remark", "别人的")),
+                "订阅者不存在");
+        JsonNode row = ok(openPost(
+                        key, "/api/open/topicUser/subscriberList", Map.of("params", Map.of("topicId", topicId))))
+                .get("list")
+                .get(0);
+        assertThat(row.get("id").asLong()).isEqualTo(relation);
+        assertThat(row.get("remark").asString()).isEqualTo("机房值班");
+
+        ok(http().send(
+                        "POST",
+                        "/api/open/topicUser/deleteTopicUser?topicRelationId=" + relation,
+                        null,
+                        null,
+                        Map.of("access-key", key))
+                .json());
+        refused(openPost(key, "/api/open/topicUser/editRemark", Map.of("id", relation, "remark", "已删除")), "订阅者不存在");
+    }
+
+    @Test
     void shouldAnswerClearlyWhatIsNotAvailableOrNotAllowed() {
         TestAccount owner = newAccount();
         String key = accessKey(owner);
